@@ -1,0 +1,3 @@
+from werkwijzer.cli import main
+
+main()

@@ -1,0 +1,62 @@
+"""Options and helpers shared by the commands."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from werkwijzer.model import Model
+
+ModelOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--model",
+        envvar="WERKWIJZER_MODEL",
+        help="Map met een eigen (aangepaste) kopie van het model. Standaard: het ingebouwde model.",
+        show_default=False,
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Geef het resultaat als JSON.")]
+
+
+def load(model_dir: Path | None) -> Model:
+    from werkwijzer.model import load_model
+
+    return load_model(model_dir)
+
+
+def print_json(data: Any) -> None:
+    """One JSON document on stdout."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def stdout_console() -> Console:
+    """Rich console for data on stdout: colour only on a terminal, NO_COLOR honoured (by rich)."""
+    from rich.console import Console
+
+    return Console(highlight=False)
+
+
+def stderr_console() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def about_line() -> str:
+    from werkwijzer import __version__
+    from werkwijzer.cli import ABOUT
+    from werkwijzer.errors import WerkwijzerError
+
+    try:
+        model_version = load(None).version
+    except WerkwijzerError:
+        model_version = "onbekend"
+    return f"werkwijzer {__version__} (model {model_version})\n{ABOUT}"

@@ -1,0 +1,134 @@
+"""The scoring rule: answers + model -> result. Pure functions, no I/O.
+
+- An answer v counts as (v - 1) / 3.
+- Per aspect and phase, the score is the mean over the layer's answered items of that phase; it is
+  None when fewer than half of that phase's items are answered.
+- The aspect's phase is the first phase whose score is below the threshold. If every phase reaches
+  it, the phase is the last one and `mastered_all` is true. A None score met first: no phase.
+- The start advice is the aspect with the lowest phase; ties go to the lowest score in that phase,
+  then to model order. Aspects without a phase are skipped.
+
+Scores are computed as exact fractions, so a score on the threshold is never misjudged by rounding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from werkwijzer.answers import AnswerValue, Answers
+from werkwijzer.model import PHASE_IDS, Action, Aspect, LayerId, Model, PhaseId
+from werkwijzer.result import ActionOut, AspectResult, InstrumentRef, Result, Start
+
+SCORE_DECIMALS = 4
+
+
+def answer_weight(value: int) -> Fraction:
+    return Fraction(value - 1, 3)
+
+
+def phase_score(values: Sequence[AnswerValue | None], *, absent: int = 0) -> Fraction | None:
+    """Mean weight of the answered values; None when fewer than half of all items are answered.
+
+    `values` holds the answers given (None: weet ik niet); `absent` counts items not answered at all.
+    """
+    answered = [v for v in values if v is not None]
+    total = len(values) + absent
+    if total == 0 or 2 * len(answered) < total:
+        return None
+    return sum((answer_weight(v) for v in answered), Fraction(0)) / len(answered)
+
+
+@dataclass(frozen=True)
+class PhaseFinding:
+    phase: PhaseId | None
+    mastered_all: bool
+
+
+def find_phase(scores: Mapping[PhaseId, Fraction | None], threshold: Fraction) -> PhaseFinding:
+    """Walk the phases in order: the first below the threshold is where the respondent is."""
+    for phase in PHASE_IDS:
+        score = scores[phase]
+        if score is None:
+            return PhaseFinding(None, False)
+        if score < threshold:
+            return PhaseFinding(phase, False)
+    return PhaseFinding(PHASE_IDS[-1], True)
+
+
+@dataclass(frozen=True)
+class StartCandidate:
+    aspect: str
+    phase: PhaseId | None
+    score: float | Fraction | None
+
+
+def choose_start(candidates: Iterable[StartCandidate]) -> Start | None:
+    """Lowest phase first, then the lowest score in that phase, then model order (the given order)."""
+    ranked = [
+        (PHASE_IDS.index(c.phase), c.score if c.score is not None else 1, order, c)
+        for order, c in enumerate(candidates)
+        if c.phase is not None
+    ]
+    if not ranked:
+        return None
+    best = min(ranked, key=lambda r: (r[0], r[1], r[2]))[3]
+    assert best.phase is not None
+    return Start(aspect=best.aspect, phase=best.phase)
+
+
+def score(model: Model, answers: Answers) -> Result:
+    aspects = [_score_aspect(model, aspect, answers) for aspect in model.aspects]
+    start = choose_start(
+        StartCandidate(a.id, a.phase, a.scores[a.phase] if a.phase else None) for a in aspects
+    )
+    return Result(
+        model_version=model.version,
+        layer=answers.layer,
+        school=answers.school,
+        respondent=answers.respondent,
+        date=answers.date,
+        aspects=aspects,
+        start=start,
+    )
+
+
+def _score_aspect(model: Model, aspect: Aspect, answers: Answers) -> AspectResult:
+    layer: LayerId = answers.layer
+    exact: dict[PhaseId, Fraction | None] = {}
+    answered = total = 0
+    for phase in PHASE_IDS:
+        items = aspect.cell(layer, phase).items
+        given = [answers.answers[i.id] for i in items if i.id in answers.answers]
+        exact[phase] = phase_score(given, absent=len(items) - len(given))
+        answered += sum(1 for v in given if v is not None)
+        total += len(items)
+    finding = find_phase(exact, Fraction(model.threshold).limit_denominator(10_000))
+    actions = aspect.cell(layer, finding.phase).actions if finding.phase else []
+    return AspectResult(
+        id=aspect.id,
+        name=aspect.name,
+        phase=finding.phase,
+        mastered_all=finding.mastered_all,
+        scores={p: _rounded(s) for p, s in exact.items()},
+        answered=answered,
+        total=total,
+        actions=[action_out(model, a) for a in actions],
+    )
+
+
+def action_out(model: Model, action: Action) -> ActionOut:
+    return ActionOut(
+        id=action.id,
+        title=action.title,
+        description=action.description,
+        effort=action.effort,
+        instruments=[
+            InstrumentRef(id=i, name=model.instrument(i).name) for i in action.instruments
+        ],
+    )
+
+
+def _rounded(value: Fraction | None) -> float | None:
+    return None if value is None else round(float(value), SCORE_DECIMALS)
