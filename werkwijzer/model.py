@@ -393,14 +393,18 @@ def _cross_check(
 def _duplicates(
     ids: list[tuple[str, _Source, tuple[str | int, ...]]], kind: str
 ) -> list[str]:
-    seen: dict[str, str] = {}
+    # Places are looked up only for a duplicate: finding a line composes the YAML again, and doing
+    # that for every id made loading the model take half a second.
+    seen: dict[str, tuple[_Source, tuple[str | int, ...]]] = {}
     problems = []
     for id_, source, path in ids:
-        where = source.where(path)
         if id_ in seen:
-            problems.append(f"{where}: dubbele id '{id_}' voor een {kind} (eerder: {seen[id_]})")
+            first = seen[id_][0].where(seen[id_][1])
+            problems.append(
+                f"{source.where(path)}: dubbele id '{id_}' voor een {kind} (eerder: {first})"
+            )
         else:
-            seen[id_] = where
+            seen[id_] = (source, path)
     return problems
 
 

@@ -1,0 +1,126 @@
+"""Shared test helpers: the built-in model, answers files, a small model to break, and a CLI runner."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from typer.testing import CliRunner, Result
+
+from werkwijzer.answers import Answers, AnswerValue, dump_answers
+from werkwijzer.cli import app
+from werkwijzer.model import PHASE_IDS, LayerId, Model, builtin_model_dir, load_model
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLES = REPO / "examples"
+
+
+@pytest.fixture(scope="session")
+def model() -> Model:
+    return load_model()
+
+
+def run(*args: str, input: str | None = None, env: Mapping[str, str] | None = None) -> Result:
+    """Invoke the CLI in-process; the result has .exit_code, .stdout and .stderr apart."""
+    return CliRunner().invoke(app, list(args), input=input, env=dict(env or {}))
+
+
+def answers_for(
+    model: Model,
+    layer: LayerId,
+    value: Callable[[str, str, str], AnswerValue] | AnswerValue = 4,
+    **meta: Any,
+) -> Answers:
+    """Answers for every item of `layer`; `value` is a constant or f(aspect, phase, item_id)."""
+    pick = value if callable(value) else (lambda _a, _p, _i: value)
+    return Answers(
+        layer=layer,
+        answers={
+            p.item.id: pick(p.aspect.id, p.phase, p.item.id) for p in model.items_for(layer)
+        },
+        **meta,
+    )
+
+
+def write_answers_file(path: Path, model: Model, answers: Answers) -> Path:
+    path.write_text(dump_answers(answers, model), encoding="utf-8")
+    return path
+
+
+# --- a small model folder, for tests that break one rule at a time -------------------------------
+
+
+def copy_model(dest: Path) -> Path:
+    """A writable copy of the built-in model in `dest`."""
+    shutil.copytree(builtin_model_dir(), dest)
+    return dest
+
+
+def mini_model(dest: Path, items_per_phase: int = 2) -> Path:
+    """A two-aspect model with `items_per_phase` items per cell, one action and one instrument."""
+    grid_dir = dest / "grid"
+    grid_dir.mkdir(parents=True)
+    shutil.copy(builtin_model_dir() / "phases.yaml", dest / "phases.yaml")
+    layers = [
+        {"id": layer, "name": layer.capitalize(), "description": f"De laag {layer}."}
+        for layer in ("bestuurder", "schoolleider", "leraar")
+    ]
+    aspects = []
+    for aspect in ("alfa", "beta"):
+        aspects.append(
+            {
+                "id": aspect,
+                "name": aspect.capitalize(),
+                "description": f"Over {aspect}.",
+                "background": f"Achtergrond bij {aspect}.",
+                "references": ["Iemand (2020). Een boek."],
+                "discussion_questions": [f"Wat betekent {aspect} voor ons?"],
+                "grid": f"grid/{aspect}.yaml",
+            }
+        )
+        grid: dict[str, Any] = {"aspect": aspect, "layers": {}}
+        for layer in ("bestuurder", "schoolleider", "leraar"):
+            grid["layers"][layer] = {
+                phase: {
+                    "description": f"{aspect} {layer} {phase}.",
+                    "items": [
+                        {"id": f"{aspect}.{layer}.{phase}.{n}", "text": f"Uitspraak {n}."}
+                        for n in range(1, items_per_phase + 1)
+                    ],
+                    "actions": [
+                        {
+                            "id": f"{aspect}.{layer}.{phase}.doen",
+                            "title": "Iets doen",
+                            "description": "Doe iets.",
+                            "effort": "klein",
+                            "instruments": ["pdca"],
+                        }
+                    ],
+                }
+                for phase in PHASE_IDS
+            }
+        (grid_dir / f"{aspect}.yaml").write_text(yaml.safe_dump(grid, allow_unicode=True))
+    (dest / "aspects.yaml").write_text(
+        yaml.safe_dump(
+            {"version": "test-1", "title": "Testmodel", "layers": layers, "aspects": aspects},
+            allow_unicode=True,
+        )
+    )
+    (dest / "instruments.yaml").write_text(
+        yaml.safe_dump(
+            {
+                "instruments": [
+                    {"id": "pdca", "name": "PDCA", "what": "Een cyclus.", "when": "Altijd."}
+                ]
+            }
+        )
+    )
+    return dest
+
+
+TODAY = dt.date(2026, 11, 23)

@@ -1,0 +1,1 @@
+"""Interactive flows (questionary). Only the interactive commands import this package's modules."""
