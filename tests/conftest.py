@@ -25,6 +25,14 @@ def model() -> Model:
     return load_model()
 
 
+@pytest.fixture(autouse=True)
+def _own_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test records into its own database, never into the user's real one."""
+    db = tmp_path / "werkwijzer.db"
+    monkeypatch.setenv("WERKWIJZER_DB", str(db))
+    return db
+
+
 def run(*args: str, input: str | None = None, env: Mapping[str, str] | None = None) -> Result:
     """Invoke the CLI in-process; the result has .exit_code, .stdout and .stderr apart."""
     return CliRunner().invoke(app, list(args), input=input, env=dict(env or {}))
@@ -40,9 +48,7 @@ def answers_for(
     pick = value if callable(value) else (lambda _a, _p, _i: value)
     return Answers(
         layer=layer,
-        answers={
-            p.item.id: pick(p.aspect.id, p.phase, p.item.id) for p in model.items_for(layer)
-        },
+        answers={p.item.id: pick(p.aspect.id, p.phase, p.item.id) for p in model.items_for(layer)},
         **meta,
     )
 

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import answers_for, run, write_answers_file
+
 from werkwijzer.answers import Answers, dump_answers, parse_answers
 from werkwijzer.model import Model
 
@@ -24,7 +24,10 @@ GOOD_HEAD = "format: werkwijzer-answers/1\nlayer: leraar\nanswers:\n"
         (GOOD_HEAD + "  koers.leraar.begin.1: 2.5\n", "verwacht 1, 2, 3, 4 of null"),
         (GOOD_HEAD + "  koers.leraar.begin.1: 'drie'\n", "verwacht 1, 2, 3, 4 of null"),
         (GOOD_HEAD + "  koers.leraar.begin.1: true\n", "verwacht 1, 2, 3, 4 of null"),
-        ("format: werkwijzer-answers/1\nlayer: conciërge\nanswers: {}\n", "'conciërge' is onbekend"),
+        (
+            "format: werkwijzer-answers/1\nlayer: conciërge\nanswers: {}\n",
+            "'conciërge' is onbekend",
+        ),
         ("layer: leraar\nanswers: {}\n", "'format: werkwijzer-answers/1' ontbreekt"),
         ("format: werkwijzer-answers/9\nlayer: leraar\n", "onbekend formaat"),
         ("format: werkwijzer-answers/1\nlayer: [leraar\n", "geen geldige YAML"),
@@ -32,7 +35,10 @@ GOOD_HEAD = "format: werkwijzer-answers/1\nlayer: leraar\nanswers:\n"
         ("", "het bestand is leeg"),
         ("   \n\n", "het bestand is leeg"),
         ("- een\n- lijst\n", "dit is geen antwoordbestand"),
-        (GOOD_HEAD.replace("answers:\n", "kleur: rood\nanswers: {}\n"), "onbekende sleutel 'kleur'"),
+        (
+            GOOD_HEAD.replace("answers:\n", "kleur: rood\nanswers: {}\n"),
+            "onbekende sleutel 'kleur'",
+        ),
         ("format: werkwijzer-answers/1\nlayer: leraar\ndate: gisteren\n", "geen datum"),
     ],
 )

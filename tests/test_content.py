@@ -7,8 +7,8 @@ from collections import Counter
 from collections.abc import Iterator
 
 import pytest
-
 from conftest import EXAMPLES, run
+
 from werkwijzer.answers import read_answers
 from werkwijzer.model import LAYER_IDS, PHASE_IDS, Model
 from werkwijzer.scoring import score
@@ -94,7 +94,11 @@ def test_no_duplicate_action_titles_within_an_aspect(model: Model) -> None:
 
 def test_no_placeholders(model: Model) -> None:
     found = [(where, text) for where, text in dutch_texts(model) if PLACEHOLDER.search(text)]
-    found += [(i.id, i.reference) for i in model.instruments if i.reference and PLACEHOLDER.search(i.reference)]
+    found += [
+        (i.id, i.reference)
+        for i in model.instruments
+        if i.reference and PLACEHOLDER.search(i.reference)
+    ]
     assert found == []
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import copy_model, mini_model, run
+
 from werkwijzer.errors import ModelError
 from werkwijzer.model import load_model
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
 from conftest import EXAMPLES, answers_for, run, write_answers_file
+
 from werkwijzer.model import Model
 
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
@@ -83,7 +83,10 @@ def test_too_few_answers_is_said(tmp_path: Path, model: Model) -> None:
     result = run("score", str(path))
     assert result.exit_code == 0
     assert "te weinig antwoorden" in result.stdout
-    assert "te weinig antwoorden om een startpunt te kiezen" in result.stdout.replace("\n", " ").lower()
+    assert (
+        "te weinig antwoorden om een startpunt te kiezen"
+        in result.stdout.replace("\n", " ").lower()
+    )
 
 
 def test_other_model_version_is_mentioned(tmp_path: Path, model: Model) -> None:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from fractions import Fraction
-from pathlib import Path
 
 import pytest
+from conftest import answers_for, mini_model
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import answers_for, mini_model
 from werkwijzer.answers import Answers
 from werkwijzer.model import PHASE_IDS, Model, load_model
 from werkwijzer.scoring import StartCandidate, choose_start, find_phase, phase_score, score
@@ -49,7 +48,9 @@ def test_threshold_is_inclusive(model: Model) -> None:
 
         return value
 
-    assert set(phase_of(model, answers_for(model, "leraar", pick((4, 4, 2)))).values()) == {"tussen"}
+    assert set(phase_of(model, answers_for(model, "leraar", pick((4, 4, 2)))).values()) == {
+        "tussen"
+    }
     assert set(phase_of(model, answers_for(model, "leraar", pick((4, 3, 2)))).values()) == {"begin"}
 
 
@@ -73,7 +74,9 @@ def test_phase_score_needs_half_of_the_items() -> None:
 
 
 def test_null_score_before_a_failing_phase_gives_no_phase(model: Model) -> None:
-    answers = answers_for(model, "leraar", lambda a, p, _i: None if (a, p) == ("koers", "begin") else 1)
+    answers = answers_for(
+        model, "leraar", lambda a, p, _i: None if (a, p) == ("koers", "begin") else 1
+    )
     result = score(model, answers)
     koers = result.aspect("koers")
     assert koers.phase is None and not koers.mastered_all
@@ -122,7 +125,9 @@ def test_start_tie_on_score_goes_to_model_order() -> None:
 
 
 def test_start_skips_aspects_without_phase() -> None:
-    start = choose_start([StartCandidate("koers", None, None), StartCandidate("data", "gevorderd", 1)])
+    start = choose_start(
+        [StartCandidate("koers", None, None), StartCandidate("data", "gevorderd", 1)]
+    )
     assert start is not None and start.aspect == "data"
 
 
@@ -158,7 +163,7 @@ def _answers(model: Model, layer: str, values: list[object]) -> Answers:
     places = model.items_for(layer)  # type: ignore[arg-type]
     return Answers(
         layer=layer,  # type: ignore[arg-type]
-        answers={p.item.id: v for p, v in zip(places, values) if v != "absent"},  # type: ignore[misc]
+        answers={p.item.id: v for p, v in zip(places, values, strict=True) if v != "absent"},  # type: ignore[misc]
     )
 
 
@@ -182,7 +187,7 @@ def test_raising_one_answer_never_lowers_a_phase(
     raised[which] = values[which] + 1  # type: ignore[operator]
     before = score(model, _answers(model, layer, values))
     after = score(model, _answers(model, layer, raised))
-    for old, new in zip(before.aspects, after.aspects):
+    for old, new in zip(before.aspects, after.aspects, strict=True):
         # A phase may become unknown (see the test below), but a known phase never drops.
         if old.phase is not None and new.phase is not None:
             assert _rank(new.phase) >= _rank(old.phase)

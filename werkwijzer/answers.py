@@ -19,7 +19,7 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -28,7 +28,7 @@ from werkwijzer.errors import AnswersError
 from werkwijzer.model import LAYER_IDS, LayerId, Model
 from werkwijzer.yamlio import YamlSyntaxError, line_of, load_yaml
 
-FORMAT = "werkwijzer-answers/1"
+FORMAT: Final = "werkwijzer-answers/1"
 STDIN = "-"
 
 AnswerValue = Literal[1, 2, 3, 4] | None
@@ -88,7 +88,9 @@ def _parse_text(text: str, name: str) -> Any:
         try:
             return json.loads(text)
         except json.JSONDecodeError as exc:
-            raise AnswersError(f"{name}, regel {exc.lineno}: geen geldige JSON ({exc.msg})") from None
+            raise AnswersError(
+                f"{name}, regel {exc.lineno}: geen geldige JSON ({exc.msg})"
+            ) from None
     try:
         return load_yaml(text)
     except YamlSyntaxError as exc:
@@ -159,7 +161,7 @@ def _optional_text(data: dict[str, Any], key: str, fail: Any) -> str | None:
     value = data.get(key)
     if value is None:
         return None
-    if isinstance(value, bool) or isinstance(value, (dict, list)):
+    if isinstance(value, (bool, dict, list)):
         raise fail(f"'{key}' moet tekst zijn", key)
     text = str(value).strip()
     return text or None
@@ -167,7 +169,7 @@ def _optional_text(data: dict[str, Any], key: str, fail: Any) -> str | None:
 
 def _optional_date(data: dict[str, Any], fail: Any) -> dt.date | None:
     value = data.get("date")
-    if value is None or isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
         return value
     if isinstance(value, str):
         try:

@@ -273,7 +273,9 @@ class _Loader:
 def load_model(folder: Path | None = None) -> Model:
     """Load and cross-check a model folder (default: the built-in model). Raises ModelError."""
     loader = _Loader(folder)
-    sources = {name: loader.read(name) for name in ("aspects.yaml", "phases.yaml", "instruments.yaml")}
+    sources = {
+        name: loader.read(name) for name in ("aspects.yaml", "phases.yaml", "instruments.yaml")
+    }
     aspects_file: AspectsFile | None = loader.parse(sources["aspects.yaml"], AspectsFile)
     phases_file: PhasesFile | None = loader.parse(sources["phases.yaml"], PhasesFile)
     instruments_file: InstrumentsFile | None = loader.parse(
@@ -368,7 +370,9 @@ def _cross_check(
                 cell = grid.layers.get(layer, {}).get(phase)
                 where = ("layers", layer, phase)
                 if cell is None:
-                    problems.append(f"{source.where(where[:2])}: de cel {layer} × {phase} ontbreekt")
+                    problems.append(
+                        f"{source.where(where[:2])}: de cel {layer} × {phase} ontbreekt"
+                    )
                     continue
                 if not cell.items:
                     problems.append(
@@ -390,9 +394,7 @@ def _cross_check(
     return problems
 
 
-def _duplicates(
-    ids: list[tuple[str, _Source, tuple[str | int, ...]]], kind: str
-) -> list[str]:
+def _duplicates(ids: list[tuple[str, _Source, tuple[str | int, ...]]], kind: str) -> list[str]:
     # Places are looked up only for a duplicate: finding a line composes the YAML again, and doing
     # that for every id made loading the model take half a second.
     seen: dict[str, tuple[_Source, tuple[str | int, ...]]] = {}

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from werkwijzer.model import Effort, LayerId, PhaseId
 
-RESULT_FORMAT = "werkwijzer-result/1"
+RESULT_FORMAT: Final = "werkwijzer-result/1"
 
 
 class Out(BaseModel):

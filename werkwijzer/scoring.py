@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from werkwijzer.answers import AnswerValue, Answers
+from werkwijzer.answers import Answers, AnswerValue
 from werkwijzer.model import PHASE_IDS, Action, Aspect, LayerId, Model, PhaseId
 from werkwijzer.result import ActionOut, AspectResult, InstrumentRef, Result, Start
 

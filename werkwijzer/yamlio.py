@@ -9,7 +9,9 @@ import yaml
 
 try:
     from yaml import CSafeLoader as SafeLoader
-except ImportError:  # pragma: no cover - libyaml missing: the pure-Python loader is slower, not wrong
+except (
+    ImportError
+):  # pragma: no cover - libyaml missing: the pure-Python loader is slower, not wrong
     from yaml import SafeLoader  # type: ignore[assignment]
 
 Path = Sequence[str | int]
@@ -60,7 +62,11 @@ def _child(node: yaml.Node | None, step: str | int) -> yaml.Node | None:
             if key.value == str(step):
                 child_node: yaml.Node = value
                 return child_node
-    if isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+    if (
+        isinstance(node, yaml.SequenceNode)
+        and isinstance(step, int)
+        and 0 <= step < len(node.value)
+    ):
         child: yaml.Node = node.value[step]
         return child
     return None

@@ -64,7 +64,9 @@ def _phase_table(model: Model, result: Result) -> Table:
     for phase in model.phases:
         table.add_column(phase.name.replace(" fase", ""), no_wrap=True)
     for aspect in result.aspects:
-        cells = [f"{bar(aspect.scores[p.id], 6)} {percent(aspect.scores[p.id]):>4}" for p in model.phases]
+        cells = [
+            f"{bar(aspect.scores[p.id], 6)} {percent(aspect.scores[p.id]):>4}" for p in model.phases
+        ]
         table.add_row(aspect.name, _phase_label(model, aspect), *cells)
     return table
 
@@ -89,7 +91,11 @@ def _start_panel(model: Model, result: Result) -> Panel:
     phase = model.phase(result.start.phase)
     cell = aspect.cell(result.layer, phase.id)
     lead = Text.assemble(
-        ("Begin bij ", ""), (aspect.name, "bold"), (", in de ", ""), (phase.name.lower(), "bold"), ".\n"
+        ("Begin bij ", ""),
+        (aspect.name, "bold"),
+        (", in de ", ""),
+        (phase.name.lower(), "bold"),
+        ".\n",
     )
     lead.append(cell.description)
     actions = result.aspect(aspect.id).actions
@@ -97,13 +103,17 @@ def _start_panel(model: Model, result: Result) -> Panel:
     parts.append(Text("Wat kun je doen?", style="bold"))
     parts.extend(action_block(n, action) for n, action in enumerate(actions, 1))
     parts.append(
-        Text("Meer over een instrument: werkwijzer instruments <naam>", style=MUTED, overflow="fold")
+        Text(
+            "Meer over een instrument: werkwijzer instruments <naam>", style=MUTED, overflow="fold"
+        )
     )
     return Panel(Group(*parts), title="Waar begin je?", title_align="left", box=box.ROUNDED)
 
 
 def action_block(number: int, action: ActionOut) -> RenderableType:
-    head = Text.assemble((f"{number}. ", "bold"), (action.title, "bold"), (f"  ({action.effort})", MUTED))
+    head = Text.assemble(
+        (f"{number}. ", "bold"), (action.title, "bold"), (f"  ({action.effort})", MUTED)
+    )
     body = Text(action.description)
     tools = Text.assemble(
         ("Instrumenten: ", "italic"), ", ".join(i.name for i in action.instruments)
