@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -130,3 +131,18 @@ def mini_model(dest: Path, items_per_phase: int = 2) -> Path:
 
 
 TODAY = dt.date(2026, 11, 23)
+
+
+# --- reading a rich screen -----------------------------------------------------------------------
+
+
+def screen_words(text: str) -> list[str]:
+    """The words on a rich screen, without panel borders, rules and bullets."""
+    return re.sub(r"[│╭╮╰╯─•]", " ", text).split()
+
+
+def shows_in_order(screen: str, *texts: str) -> bool:
+    """Every word of every text is on the screen, in this order; wrapping and other table columns
+    in between do not matter, a word cut off or missing does."""
+    shown = iter(screen_words(screen))
+    return all(any(word == seen for seen in shown) for text in texts for word in text.split())

@@ -96,6 +96,9 @@ def _register() -> None:
     from werkwijzer.commands import score
 
     score.register(app)
+    from werkwijzer.commands import lookup
+
+    lookup.register(app)
 
 
 _register()

@@ -1,17 +1,17 @@
-"""Looking things up in the model: what a user typed, the cells of an aspect, where an instrument is used.
+"""Looking things up in the model: what a user typed, an aspect's cells, an instrument's uses.
 
-Plain data for the renderers and the browse flow, and the plain dicts that the look-up commands print
-with --json. Nothing here prints or prompts.
+Plain data for the renderers and the browse flow, and the plain dicts that the look-up commands
+print with --json. Nothing here prints or prompts.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, cast
 
 from werkwijzer.model import Action, Aspect, Cell, Instrument, Layer, LayerId, Model, Phase, PhaseId
-from werkwijzer.resolve import completions, resolve_choice
+from werkwijzer.resolve import resolve_choice
 
 Kind = Literal["aspect", "layer", "phase", "instrument"]
 # How an error message names each kind of choice.
@@ -25,17 +25,17 @@ KIND_NAMES: dict[Kind, str] = {
 
 def choices(model: Model, kind: Kind) -> list[tuple[str, str]]:
     """(id, name) pairs of one kind, in model order."""
-    things: Iterable[Aspect | Layer | Phase | Instrument] = {
+    things: dict[Kind, Sequence[Aspect | Layer | Phase | Instrument]] = {
         "aspect": model.aspects,
         "layer": model.layers,
         "phase": model.phases,
         "instrument": model.instruments,
-    }[kind]
-    return [(thing.id, thing.name) for thing in things]
+    }
+    return [(thing.id, thing.name) for thing in things[kind]]
 
 
 def resolve(model: Model, kind: Kind, typed: str) -> str:
-    """An id, a Dutch name or an unambiguous prefix -> the id; WerkwijzerError listing the choices."""
+    """An id, a Dutch name or an unambiguous prefix -> the id; else a WerkwijzerError."""
     return resolve_choice(KIND_NAMES[kind], typed, choices(model, kind))
 
 
@@ -48,8 +48,16 @@ def resolve_phase(model: Model, typed: str) -> PhaseId:
 
 
 def complete(model: Model, kind: Kind, typed: str) -> list[tuple[str, str]]:
-    """(id, name) pairs that `typed` could become, for shell completion."""
-    return completions(typed, choices(model, kind))
+    """(value, name) pairs for shell completion: the ids that start with `typed`, in any case.
+
+    Typer passes on only values that start with what was typed, so the typed part keeps its case.
+    """
+    wanted = typed.lower()
+    return [
+        (typed + id_[len(typed) :], name)
+        for id_, name in choices(model, kind)
+        if id_.startswith(wanted)
+    ]
 
 
 # --- cells ---------------------------------------------------------------------------------------
@@ -137,7 +145,7 @@ def actions_using(model: Model, instrument_id: str) -> list[ActionUse]:
 
 
 def aspects_json(model: Model) -> dict[str, Any]:
-    """The overview: the aspects with their short descriptions, and the layers and phases to choose."""
+    """The overview: the aspects with their short descriptions, and the layers and phases."""
     return {
         "model_version": model.version,
         "aspects": [

@@ -19,23 +19,7 @@ def resolve_choice(kind: str, typed: str, choices: Sequence[tuple[str, str]]) ->
     for id_, name in choices:
         if wanted in (_norm(id_), _norm(name)):
             return id_
-    hits = _prefix_hits(wanted, choices)
-    if len(set(hits)) == 1:
-        return hits[0]
-    if hits:
-        names = ", ".join(dict.fromkeys(hits))
-        raise WerkwijzerError(f"'{typed}' past bij meer dan één {kind}: {names}. {_valid(choices)}")
-    raise WerkwijzerError(f"Onbekende {kind} '{typed}'. {_valid(choices)}")
-
-
-def completions(typed: str, choices: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The (id, name) pairs `typed` could be the start of, by the same rules; all for empty input."""
-    hits = set(_prefix_hits(_norm(typed), choices))
-    return [(id_, name) for id_, name in choices if id_ in hits]
-
-
-def _prefix_hits(wanted: str, choices: Sequence[tuple[str, str]]) -> list[str]:
-    return [
+    hits = [
         id_
         for id_, name in choices
         if _norm(id_).startswith(wanted)
@@ -43,6 +27,12 @@ def _prefix_hits(wanted: str, choices: Sequence[tuple[str, str]]) -> list[str]:
         or wanted.startswith(_norm(id_))
         or any(word.startswith(wanted) for word in _norm(name).split(" ")[1:])
     ]
+    if len(set(hits)) == 1:
+        return hits[0]
+    if hits:
+        names = ", ".join(dict.fromkeys(hits))
+        raise WerkwijzerError(f"'{typed}' past bij meer dan één {kind}: {names}. {_valid(choices)}")
+    raise WerkwijzerError(f"Onbekende {kind} '{typed}'. {_valid(choices)}")
 
 
 def _valid(choices: Sequence[tuple[str, str]]) -> str:

@@ -12,14 +12,15 @@ from collections.abc import Iterable, Sequence
 # Characters that can start markup anywhere in a line (GFM: | for tables, ~ for strikethrough).
 _INLINE = re.compile(r"([\\`*_\[\]<>|&~])")
 # Characters that only have a meaning at the start of a line (headings, lists, quotes, breaks).
-_LINE_START = re.compile(r"^(\s*)([#+\-=>]|\d+[.)])")
+# An ordered-list marker is escaped at its '.' or ')': a backslash before a digit is no escape.
+_LINE_START = re.compile(r"^(\s*)(|\d+(?=[.)]))([#+\-=>]|(?<=\d)[.)])")
 
 
 def escape(text: object) -> str:
     """Inline-safe text: one line, markup characters escaped, readable as plain text."""
     one_line = " ".join(str(text).split())
     escaped = _INLINE.sub(r"\\\1", one_line)
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+    return _LINE_START.sub(lambda m: m.group(1) + m.group(2) + "\\" + m.group(3), escaped)
 
 
 def heading(level: int, text: object) -> str:
@@ -63,3 +64,8 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[str]], align: str = ""
 def document(blocks: Iterable[str]) -> str:
     """Blocks separated by one blank line, ending in a newline."""
     return "\n\n".join(b.strip("\n") for b in blocks if b.strip()) + "\n"
+
+
+def strong(text: object) -> str:
+    """Bold free text, escaped."""
+    return f"**{escape(text)}**"

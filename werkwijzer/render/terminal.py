@@ -35,8 +35,7 @@ def render_result(console: Console, model: Model, result: Result) -> None:
         for aspect in others:
             console.print(
                 Text(
-                    f"  werkwijzer actions --aspect {aspect.id} --layer {result.layer} "
-                    f"--phase {aspect.phase}",
+                    f"  werkwijzer actions -a {aspect.id} -l {result.layer} -p {aspect.phase}",
                     overflow="fold",
                 )
             )

@@ -1,0 +1,246 @@
+"""aspects, actions, instruments and browse: looking things up in the model, by command or menu."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from werkwijzer.commands.common import JsonOption, ModelOption, load, print_json, stdout_console
+from werkwijzer.errors import WerkwijzerError
+
+if TYPE_CHECKING:
+    from werkwijzer.lookup import Kind
+
+MarkdownOption = Annotated[
+    bool,
+    typer.Option(
+        "--markdown", help="Geef het resultaat als markdown, om in een document te plakken."
+    ),
+]
+
+
+def _completer(kind: Kind) -> Callable[[typer.Context, str], list[tuple[str, str]]]:
+    """Shell completion from the model the command would read (--model or the built-in one)."""
+
+    def complete(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+        from werkwijzer.lookup import complete as matches
+
+        model_dir: Path | None = ctx.params.get("model_dir")
+        try:
+            return matches(load(model_dir), kind, incomplete)
+        except WerkwijzerError:
+            return []
+
+    return complete
+
+
+AspectOption = Annotated[
+    str | None,
+    typer.Option(
+        "--aspect",
+        "-a",
+        help="Aspect: id, naam of begin daarvan (koers, data, lerende, leidinggeven).",
+        autocompletion=_completer("aspect"),
+        show_default=False,
+    ),
+]
+LayerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--layer",
+        "-l",
+        help="Laag: bestuurder, schoolleider of leraar (of het begin daarvan).",
+        autocompletion=_completer("layer"),
+        show_default=False,
+    ),
+]
+PhaseOption = Annotated[
+    str | None,
+    typer.Option(
+        "--phase",
+        "-p",
+        help="Fase: begin, tussen of gevorderd (ook: beginfase, tussenfase, gevorderde fase).",
+        autocompletion=_completer("phase"),
+        show_default=False,
+    ),
+]
+AspectArgument = Annotated[
+    str | None,
+    typer.Argument(
+        help="Eén aspect (id, naam of begin daarvan): toont ook achtergrond, bronnen en vragen.",
+        autocompletion=_completer("aspect"),
+        show_default=False,
+    ),
+]
+InstrumentArgument = Annotated[
+    str | None,
+    typer.Argument(
+        help="Eén instrument (id, naam of begin daarvan): toont ook de acties die het gebruiken.",
+        autocompletion=_completer("instrument"),
+        show_default=False,
+    ),
+]
+
+
+def aspects(
+    aspect: AspectArgument = None,
+    json: JsonOption = False,
+    markdown: MarkdownOption = False,
+    model_dir: ModelOption = None,
+) -> None:
+    """Toon de vier aspecten, de lagen en de fasen; of één aspect met achtergrond en bronnen."""
+    from werkwijzer import lookup
+
+    _one_format(json, markdown)
+    model = load(model_dir)
+    if aspect is None:
+        if json:
+            print_json(lookup.aspects_json(model))
+        elif markdown:
+            from werkwijzer.render.lookup_markdown import aspects_markdown
+
+            typer.echo(aspects_markdown(model), nl=False)
+        else:
+            from werkwijzer.render.lookup_terminal import render_aspects, render_hint
+
+            console = stdout_console()
+            render_aspects(console, model)
+            first = model.aspects[0].id
+            render_hint(
+                console,
+                [
+                    f"Achtergrond en bronnen: werkwijzer aspects {first}",
+                    f"Acties: werkwijzer actions -a {first} -l schoolleider -p begin",
+                    "Rondkijken met keuzemenu's: werkwijzer browse",
+                ],
+            )
+        return
+    found = model.aspect(lookup.resolve(model, "aspect", aspect))
+    if json:
+        print_json(lookup.aspect_json(model, found.id))
+    elif markdown:
+        from werkwijzer.render.lookup_markdown import aspect_markdown
+
+        typer.echo(aspect_markdown(model, found), nl=False)
+    else:
+        from werkwijzer.render.lookup_terminal import aspect_info
+
+        stdout_console().print(aspect_info(found))
+
+
+def actions(
+    aspect: AspectOption = None,
+    layer: LayerOption = None,
+    phase: PhaseOption = None,
+    json: JsonOption = False,
+    markdown: MarkdownOption = False,
+    model_dir: ModelOption = None,
+) -> None:
+    """Toon wat een fase inhoudt en welke acties en instrumenten erbij horen.
+
+    Zonder --layer of --phase: alle lagen of fasen van het aspect, gegroepeerd.
+    """
+    from werkwijzer import lookup
+
+    _one_format(json, markdown)
+    model = load(model_dir)
+    selection = lookup.select_cells(
+        model,
+        lookup.resolve(model, "aspect", aspect or ""),
+        lookup.resolve_layer(model, layer) if layer is not None else None,
+        lookup.resolve_phase(model, phase) if phase is not None else None,
+    )
+    if json:
+        print_json(lookup.selection_json(model, selection))
+    elif markdown:
+        from werkwijzer.render.lookup_markdown import selection_markdown
+
+        typer.echo(selection_markdown(model, selection), nl=False)
+    else:
+        from werkwijzer.render.lookup_terminal import render_hint, selection_view
+
+        console = stdout_console()
+        console.print(selection_view(model, selection))
+        render_hint(console, ["Waar een instrument nog meer helpt: werkwijzer instruments <naam>"])
+
+
+def instruments(
+    instrument: InstrumentArgument = None,
+    json: JsonOption = False,
+    markdown: MarkdownOption = False,
+    model_dir: ModelOption = None,
+) -> None:
+    """Toon alle instrumenten; of één instrument met de acties die het gebruiken."""
+    from werkwijzer import lookup
+
+    _one_format(json, markdown)
+    model = load(model_dir)
+    if instrument is None:
+        if json:
+            print_json(lookup.instruments_json(model))
+        elif markdown:
+            from werkwijzer.render.lookup_markdown import instruments_markdown
+
+            typer.echo(instruments_markdown(model), nl=False)
+        else:
+            from werkwijzer.render.lookup_terminal import render_hint, render_instruments
+
+            console = stdout_console()
+            render_instruments(console, model)
+            render_hint(console, ["Meer over één instrument: werkwijzer instruments <naam>"])
+        return
+    found = model.instrument(lookup.resolve(model, "instrument", instrument))
+    if json:
+        print_json(lookup.instrument_json(model, found.id))
+        return
+    uses = lookup.actions_using(model, found.id)
+    if markdown:
+        from werkwijzer.render.lookup_markdown import instrument_markdown
+
+        typer.echo(instrument_markdown(model, found, uses), nl=False)
+    else:
+        from werkwijzer.render.lookup_terminal import render_instrument
+
+        render_instrument(stdout_console(), found, uses)
+
+
+def browse(
+    aspect: AspectOption = None,
+    layer: LayerOption = None,
+    phase: PhaseOption = None,
+    model_dir: ModelOption = None,
+) -> None:
+    """Kijk rond in het model: kies een aspect, een laag en een fase, en lees wat je kunt doen.
+
+    Met --aspect, --layer en --phase begin je op die plek. Stoppen kan altijd, ook met Ctrl-C.
+    """
+    from werkwijzer import lookup
+    from werkwijzer.interactive.terminal import require_terminal
+
+    model = load(model_dir)
+    start_aspect = lookup.resolve(model, "aspect", aspect) if aspect is not None else None
+    start_layer = lookup.resolve_layer(model, layer) if layer is not None else None
+    start_phase = lookup.resolve_phase(model, phase) if phase is not None else None
+    require_terminal(
+        "browse",
+        "Zoek het op met 'werkwijzer aspects', 'werkwijzer actions --aspect ...' en "
+        "'werkwijzer instruments' (alle drie ook met --json of --markdown).",
+    )
+    from werkwijzer.interactive.browse import Browser, Place
+
+    Browser(model, stdout_console()).run(Place(start_aspect, start_layer, start_phase))
+
+
+def _one_format(json: bool, markdown: bool) -> None:
+    if json and markdown:
+        raise WerkwijzerError("Kies --json of --markdown, niet allebei.")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(aspects)
+    app.command()(actions)
+    app.command()(instruments)
+    app.command()(browse)
