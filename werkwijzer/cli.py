@@ -12,7 +12,6 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from werkwijzer import __version__
 from werkwijzer.errors import Interrupted, WerkwijzerError
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -99,6 +98,9 @@ def _register() -> None:
     from werkwijzer.commands import lookup
 
     lookup.register(app)
+    from werkwijzer.commands import export
+
+    export.register(app)
 
 
 _register()

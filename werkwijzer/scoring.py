@@ -37,7 +37,9 @@ def phase_score(values: Sequence[AnswerValue | None], *, absent: int = 0) -> Fra
     total = len(values) + absent
     if total == 0 or 2 * len(answered) < total:
         return None
-    return sum((answer_weight(v) for v in answered), Fraction(0)) / len(answered)
+    # The mean of the weights (v - 1) / 3, built as one Fraction: the same exact value as summing
+    # the weights, and several times faster when a team export scores a thousand files.
+    return Fraction(sum(v - 1 for v in answered), 3 * len(answered))
 
 
 @dataclass(frozen=True)
@@ -79,43 +81,62 @@ def choose_start(candidates: Iterable[StartCandidate]) -> Start | None:
 
 
 def score(model: Model, answers: Answers) -> Result:
-    aspects = [_score_aspect(model, aspect, answers) for aspect in model.aspects]
-    start = choose_start(
-        StartCandidate(a.id, a.phase, a.scores[a.phase] if a.phase else None) for a in aspects
-    )
-    return Result(
-        model_version=model.version,
-        layer=answers.layer,
-        school=answers.school,
-        respondent=answers.respondent,
-        date=answers.date,
-        aspects=aspects,
-        start=start,
-    )
+    return Scorer(model).score(answers)
 
 
-def _score_aspect(model: Model, aspect: Aspect, answers: Answers) -> AspectResult:
-    layer: LayerId = answers.layer
-    exact: dict[PhaseId, Fraction | None] = {}
-    answered = total = 0
-    for phase in PHASE_IDS:
-        items = aspect.cell(layer, phase).items
-        given = [answers.answers[i.id] for i in items if i.id in answers.answers]
-        exact[phase] = phase_score(given, absent=len(items) - len(given))
-        answered += sum(1 for v in given if v is not None)
-        total += len(items)
-    finding = find_phase(exact, Fraction(model.threshold).limit_denominator(10_000))
-    actions = aspect.cell(layer, finding.phase).actions if finding.phase else []
-    return AspectResult(
-        id=aspect.id,
-        name=aspect.name,
-        phase=finding.phase,
-        mastered_all=finding.mastered_all,
-        scores={p: _rounded(s) for p, s in exact.items()},
-        answered=answered,
-        total=total,
-        actions=[action_out(model, a) for a in actions],
-    )
+class Scorer:
+    """Scores answers files against one model.
+
+    Scoring a team's thousand files would build the same few dozen actions a thousand times; a
+    scorer builds each action's output once (they are frozen) and shares it between results.
+    """
+
+    def __init__(self, model: Model) -> None:
+        self.model = model
+        self._actions: dict[str, ActionOut] = {}
+
+    def score(self, answers: Answers) -> Result:
+        aspects = [self._score_aspect(aspect, answers) for aspect in self.model.aspects]
+        start = choose_start(
+            StartCandidate(a.id, a.phase, a.scores[a.phase] if a.phase else None) for a in aspects
+        )
+        return Result(
+            model_version=self.model.version,
+            layer=answers.layer,
+            school=answers.school,
+            respondent=answers.respondent,
+            date=answers.date,
+            aspects=aspects,
+            start=start,
+        )
+
+    def _score_aspect(self, aspect: Aspect, answers: Answers) -> AspectResult:
+        layer: LayerId = answers.layer
+        exact: dict[PhaseId, Fraction | None] = {}
+        answered = total = 0
+        for phase in PHASE_IDS:
+            items = aspect.cell(layer, phase).items
+            given = [answers.answers[i.id] for i in items if i.id in answers.answers]
+            exact[phase] = phase_score(given, absent=len(items) - len(given))
+            answered += sum(1 for v in given if v is not None)
+            total += len(items)
+        finding = find_phase(exact, Fraction(self.model.threshold).limit_denominator(10_000))
+        actions = aspect.cell(layer, finding.phase).actions if finding.phase else []
+        return AspectResult(
+            id=aspect.id,
+            name=aspect.name,
+            phase=finding.phase,
+            mastered_all=finding.mastered_all,
+            scores={p: _rounded(s) for p, s in exact.items()},
+            answered=answered,
+            total=total,
+            actions=[self._action(a) for a in actions],
+        )
+
+    def _action(self, action: Action) -> ActionOut:
+        if action.id not in self._actions:
+            self._actions[action.id] = action_out(self.model, action)
+        return self._actions[action.id]
 
 
 def action_out(model: Model, action: Action) -> ActionOut:

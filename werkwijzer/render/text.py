@@ -5,7 +5,20 @@ from __future__ import annotations
 import datetime as dt
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"
-MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
+MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 EFFORT_LABELS = {"klein": "klein", "middel": "middel", "groot": "groot"}
 
 

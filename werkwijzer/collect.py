@@ -1,0 +1,184 @@
+"""Gathering the answers files for a report: folders opened, files read and scored, mixes refused.
+
+- A folder stands for the answers files directly inside it (*.yaml, *.yml, *.json; not in
+  subfolders, not hidden files), sorted by name.
+- The same file named twice (also: named and inside a named folder) counts once.
+- Two files with the same respondent name in the same layer are refused: someone would count twice.
+- Files of different model versions, or of different schools, are refused unless `allow_mixed`.
+  A file without a model version counts as made with the current model; a file without a school
+  fits with any school, because the school is optional when filling in the scan.
+- A board member (layer bestuurder) answers for the board and all its schools, so a bestuurder
+  file usually names the board ('Stichting De Linde'), not the school: bestuurder files are
+  compared with each other only (one board), and fit with the school of the other files.
+Any file that fails stops the whole collection, so a report never silently leaves someone out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from werkwijzer.answers import STDIN, read_answers
+from werkwijzer.errors import WerkwijzerError
+from werkwijzer.model import Model
+from werkwijzer.scoring import Scorer
+from werkwijzer.team import BOARD_LAYER, Respondent, school_key
+
+ANSWER_SUFFIXES = (".yaml", ".yml", ".json")
+_LISTED = 3  # files named in a message before "en N andere"
+
+
+@dataclass
+class Collected:
+    respondents: list[Respondent]
+    notes: list[str] = field(default_factory=list)  # for the user on stderr; never in a report
+
+
+def answer_files(sources: Sequence[str], skip: Path | None = None) -> tuple[list[str], list[str]]:
+    """The files to read (folders opened, repeats dropped) and notes about what was dropped.
+
+    `skip` is the file a report goes to: left out when found in a folder, refused when named.
+    """
+    files: list[str] = []
+    seen: dict[Path | str, str] = {}
+    notes: list[str] = []
+    skipped = skip.resolve() if skip else None
+    for source in sources:
+        for name in _expand(source):
+            key: Path | str = name if name == STDIN else Path(name).resolve()
+            if key == skipped:
+                if name == source:
+                    raise WerkwijzerError(
+                        f"{name} is een antwoordbestand én het bestand om naar te schrijven; "
+                        "kies met -o een ander bestand."
+                    )
+                continue  # the report itself, written into the folder of answers last time
+            if key in seen:
+                notes.append(
+                    f"{name} is twee keer opgegeven (ook als {seen[key]}); telt één keer mee."
+                )
+                continue
+            seen[key] = name
+            files.append(name)
+    if not files:
+        raise WerkwijzerError("Geen antwoordbestanden gevonden. Geef bestanden of een map op.")
+    return files, notes
+
+
+def _expand(source: str) -> list[str]:
+    path = Path(source)
+    if source == STDIN or not path.is_dir():
+        return [source]
+    found = sorted(
+        p
+        for p in path.iterdir()
+        if p.suffix.lower() in ANSWER_SUFFIXES and not p.name.startswith(".") and p.is_file()
+    )
+    if not found:
+        raise WerkwijzerError(
+            f"{source}: in deze map staan geen antwoordbestanden (.yaml, .yml of .json)."
+        )
+    return [str(p) for p in found]
+
+
+def collect(
+    sources: Sequence[str], model: Model, *, allow_mixed: bool = False, skip: Path | None = None
+) -> Collected:
+    """Read, check and score every answers file; raise WerkwijzerError on the first problem."""
+    files, notes = answer_files(sources, skip)
+    respondents = []
+    scorer = Scorer(model)
+    for name in files:
+        answers = read_answers(name, model)
+        respondents.append(Respondent(name, answers, scorer.score(answers)))
+    _refuse_twice_named(respondents)
+    notes += check_mix(respondents, model, allow_mixed=allow_mixed)
+    return Collected(respondents, notes)
+
+
+def _refuse_twice_named(respondents: Sequence[Respondent]) -> None:
+    seen: dict[tuple[str, str], str] = {}
+    for r in respondents:
+        if not r.answers.respondent:
+            continue
+        key = (r.answers.layer, school_key(r.answers.respondent))
+        if key in seen:
+            raise WerkwijzerError(
+                f"{seen[key]} en {r.source} zijn allebei ingevuld door '{r.answers.respondent}' "
+                f"({r.answers.layer}); dan telt iemand twee keer mee. Laat één van de twee weg."
+            )
+        seen[key] = r.source
+
+
+def check_mix(respondents: Sequence[Respondent], model: Model, *, allow_mixed: bool) -> list[str]:
+    """Refuse (or, with allow_mixed, note) several model versions, schools or boards."""
+    notes = _check_versions(respondents, model, allow_mixed)
+    schools = [r for r in respondents if r.answers.layer != BOARD_LAYER]
+    boards = [r for r in respondents if r.answers.layer == BOARD_LAYER]
+    notes += _check_names(schools, "scholen", "school", allow_mixed)
+    notes += _check_names(boards, "besturen", "bestuur", allow_mixed)
+    return notes
+
+
+def _check_versions(
+    respondents: Sequence[Respondent], model: Model, allow_mixed: bool
+) -> list[str]:
+    versions = _grouped(respondents, lambda r: r.answers.model_version or model.version)
+    if len(versions) > 1:
+        listing = _listing(versions, "model ")
+        if not allow_mixed:
+            raise WerkwijzerError(
+                f"De antwoordbestanden horen bij verschillende versies van het model: {listing}. "
+                "Antwoorden op verschillende uitspraken zijn niet goed te vergelijken. Gebruik "
+                "bestanden van één versie, of kies bewust voor --allow-mixed."
+            )
+        return [f"Let op: verschillende modelversies door elkaar ({listing})."]
+    if versions and next(iter(versions)) != model.version:
+        return [
+            f"Let op: deze antwoorden zijn ingevuld met model {next(iter(versions))}; ze worden "
+            f"berekend met model {model.version}."
+        ]
+    return []
+
+
+def _check_names(
+    respondents: Sequence[Respondent], plural: str, singular: str, allow_mixed: bool
+) -> list[str]:
+    """The names in the `school` field; files without one fit anywhere."""
+    named = _grouped(
+        [r for r in respondents if r.answers.school],
+        lambda r: school_key(r.answers.school or ""),
+        shown=lambda r: r.answers.school or "",
+    )
+    if len(named) <= 1:
+        return []
+    listing = _listing(named, "")
+    if not allow_mixed:
+        raise WerkwijzerError(
+            f"De antwoordbestanden komen van verschillende {plural}: {listing}. Maak per "
+            f"{singular} een rapport, of kies bewust voor --allow-mixed."
+        )
+    return [f"Let op: antwoorden van verschillende {plural} door elkaar ({listing})."]
+
+
+def _grouped(
+    respondents: Sequence[Respondent],
+    key: Callable[[Respondent], str],
+    shown: Callable[[Respondent], str] | None = None,
+) -> dict[str, tuple[str, list[str]]]:
+    """key(respondent) -> (how to show it, the files), in order of first appearance."""
+    show = shown or key
+    groups: dict[str, tuple[str, list[str]]] = {}
+    for r in respondents:
+        groups.setdefault(key(r), (show(r), []))[1].append(r.source)
+    return groups
+
+
+def _listing(groups: dict[str, tuple[str, list[str]]], prefix: str) -> str:
+    parts = []
+    for label, files in groups.values():
+        named = ", ".join(files[:_LISTED])
+        more = f" en {len(files) - _LISTED} andere" if len(files) > _LISTED else ""
+        parts.append(f"{prefix}'{label}' in {named}{more}")
+    return "; ".join(parts)

@@ -1,0 +1,61 @@
+"""CSV for a spreadsheet: one row per respondent x aspect x phase, with a header, UTF-8.
+
+Columns: respondent (a number, never a name), layer (empty for a layer not shown as a group in a
+team export), aspect, aspect_name, phase, score (0-1, empty when too few statements were answered),
+aspect_phase (the respondent's phase for that aspect, empty when none).
+
+`excel=True` makes a file that a Dutch-locale Excel opens correctly with a double click: ';' between
+fields (',' is the decimal separator there), a decimal comma, and a UTF-8 byte order mark so that
+accented letters survive. Both variants end lines with CRLF, as RFC 4180 has it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+
+from werkwijzer.model import PHASE_IDS, LayerId
+from werkwijzer.result import Result
+from werkwijzer.team import NumberedResult
+
+HEADER = ("respondent", "layer", "aspect", "aspect_name", "phase", "score", "aspect_phase")
+
+
+def individual_csv(result: Result, *, excel: bool = False) -> bytes:
+    return _csv(_rows(1, result.layer, result, excel), excel)
+
+
+def team_csv(respondents: Sequence[NumberedResult], *, excel: bool = False) -> bytes:
+    return _csv(
+        (row for r in respondents for row in _rows(r.number, r.layer, r.result, excel)), excel
+    )
+
+
+def _rows(number: int, layer: LayerId | None, result: Result, excel: bool) -> Iterable[list[str]]:
+    for aspect in result.aspects:
+        for phase in PHASE_IDS:
+            yield [
+                str(number),
+                layer or "",
+                aspect.id,
+                aspect.name,
+                phase,
+                _score(aspect.scores[phase], excel),
+                aspect.phase or "",
+            ]
+
+
+def _score(value: float | None, excel: bool) -> str:
+    if value is None:
+        return ""
+    text = f"{value:.4f}"
+    return text.replace(".", ",") if excel else text
+
+
+def _csv(rows: Iterable[Sequence[str]], excel: bool) -> bytes:
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, delimiter=";" if excel else ",", lineterminator="\r\n")
+    writer.writerow(HEADER)
+    writer.writerows(rows)
+    return out.getvalue().encode("utf-8-sig" if excel else "utf-8")
