@@ -92,15 +92,11 @@ def root(
 
 
 def _register() -> None:
-    from werkwijzer.commands import score
+    # Registration order is the order of `werkwijzer --help`: the main job first.
+    from werkwijzer.commands import export, lookup, model, scan, score, store
 
-    score.register(app)
-    from werkwijzer.commands import lookup
-
-    lookup.register(app)
-    from werkwijzer.commands import export
-
-    export.register(app)
+    for commands in (scan, score, export, lookup, store, model):
+        commands.register(app)
 
 
 _register()

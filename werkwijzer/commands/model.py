@@ -1,0 +1,54 @@
+"""validate, model and schema: the model and the document formats, for coaches and scripts."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from werkwijzer.commands.common import JsonOption, ModelOption, load, print_json, stdout_console
+
+
+class SchemaName(str, Enum):
+    answers = "answers"
+    result = "result"
+    team = "team"
+
+
+def validate(model_dir: ModelOption = None) -> None:
+    """Controleer het model (het ingebouwde, of een eigen kopie met --model)."""
+    model = load(model_dir)
+    items = sum(len(model.items_for(layer.id)) for layer in model.layers)
+    actions = sum(1 for _ in model.actions())
+    typer.echo(
+        f"Het model is in orde (versie {model.version}): {len(model.aspects)} aspecten, "
+        f"{len(model.layers)} lagen, {len(model.phases)} fasen, {items} uitspraken, "
+        f"{actions} acties, {len(model.instruments)} instrumenten."
+    )
+
+
+def model(json: JsonOption = False, model_dir: ModelOption = None) -> None:
+    """Toon het hele model; met --json als één JSON-document voor scripts."""
+    loaded = load(model_dir)
+    if json:
+        print_json(loaded.model_dump(mode="json"))
+        return
+    from werkwijzer.render.terminal import render_model_summary
+
+    render_model_summary(stdout_console(), loaded)
+
+
+def schema(
+    name: Annotated[SchemaName, typer.Argument(help="answers, result of team.")],
+) -> None:
+    """Toon het JSON Schema van een antwoordbestand, een resultaat of een teamresultaat."""
+    from werkwijzer.schemas import json_schema
+
+    print_json(json_schema(name.value))
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(validate)
+    app.command()(model)
+    app.command()(schema)

@@ -1,0 +1,156 @@
+"""scan: the interactive quickscan. The flow itself lives in werkwijzer.interactive.scan."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from werkwijzer.commands.common import ModelOption, load, stdout_console
+from werkwijzer.commands.store import DbOption
+
+if TYPE_CHECKING:
+    from werkwijzer.answers import Answers
+    from werkwijzer.interactive.scan import Resumed
+    from werkwijzer.model import LayerId, Model
+    from werkwijzer.result import Result
+
+NO_TERMINAL_HINT = (
+    "Heb je al een ingevuld antwoordbestand? Bereken de uitslag dan met: werkwijzer score BESTAND"
+)
+
+LayerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--layer",
+        help="Je rol: bestuurder, schoolleider of leraar. Zonder deze optie vraagt de scan ernaar.",
+        show_default=False,
+    ),
+]
+SchoolOption = Annotated[
+    str | None,
+    typer.Option(
+        "--school",
+        help="Naam van de school of het bestuur. Zonder deze optie vraagt de scan ernaar.",
+    ),
+]
+RespondentOption = Annotated[
+    str | None,
+    typer.Option("--respondent", help="Je naam (of initialen), als je die wilt noteren."),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        help="Bestand voor de antwoorden. Standaard: werkwijzer-<laag>-<datum>.yaml in deze map.",
+        show_default=False,
+    ),
+]
+ResumeOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--resume",
+        help="Ga verder met een eerder begonnen antwoordbestand.",
+        show_default=False,
+    ),
+]
+
+
+def scan(
+    layer: LayerOption = None,
+    school: SchoolOption = None,
+    respondent: RespondentOption = None,
+    output: OutputOption = None,
+    resume: ResumeOption = None,
+    model_dir: ModelOption = None,
+    no_store: Annotated[
+        bool,
+        typer.Option(
+            "--no-store", help="Bewaar deze scan niet in de database van history en compare."
+        ),
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """Vul de quickscan in: uitspraken beantwoorden en zien waar je staat en waar je begint."""
+    from werkwijzer.interactive.terminal import require_terminal
+
+    model = load(model_dir)
+    layer_id = _layer(model, layer) if layer is not None else None
+    resumed = _resumed(model, resume, layer_id, output) if resume is not None else None
+    require_terminal("scan", NO_TERMINAL_HINT)
+
+    from werkwijzer.interactive.scan import ScanPlan, run, show_result
+
+    plan = ScanPlan(
+        layer=layer_id, school=school, respondent=respondent, output=output, resumed=resumed
+    )
+    console = stdout_console()
+    path, answers = run(model, plan, console=console)
+    from werkwijzer.scoring import score
+
+    result = score(model, answers)
+    show_result(console, model, result, path)
+    _after_finish(path, answers, result, store=not no_store, db=db)
+
+
+def _after_finish(
+    path: Path, answers: Answers, result: Result, *, store: bool = True, db: Path | None = None
+) -> None:
+    """Runs once per finished scan, after the result is shown (also for a complete --resume file).
+
+    Records the scan in the local store. The answers file is already written and stays the source
+    of truth: a store that fails is a warning, and the scan still ends as finished (exit 0).
+    """
+    if not store:
+        return
+    import sqlite3
+
+    from werkwijzer.cli import say
+    from werkwijzer.store import StoreError, record
+
+    try:
+        outcome = record(db, answers, path.read_text(encoding="utf-8"), result)
+    except (StoreError, OSError, sqlite3.Error) as exc:
+        reason = exc.message if isinstance(exc, StoreError) else str(exc)
+        say(
+            f"Let op: je antwoorden staan veilig in {path}, maar de scan kon niet bewaard worden "
+            f"voor history en compare. {reason}\nAlsnog bewaren: werkwijzer import {path}"
+        )
+        return
+    if outcome.new:
+        say(f"Bewaard als scan {outcome.id}; je ziet hem terug met: werkwijzer history")
+    else:
+        say(f"Deze antwoorden waren al bewaard als scan {outcome.id}.")
+
+
+def _layer(model: Model, typed: str) -> LayerId:
+    from werkwijzer.resolve import resolve_choice
+
+    choices = [(layer.id, layer.name) for layer in model.layers]
+    layer_id: LayerId = resolve_choice("laag", typed, choices)  # type: ignore[assignment]
+    return layer_id
+
+
+def _resumed(model: Model, path: Path, layer: LayerId | None, output: Path | None) -> Resumed:
+    from werkwijzer.answers import STDIN, read_answers
+    from werkwijzer.errors import WerkwijzerError
+    from werkwijzer.interactive.scan import Resumed
+
+    if str(path) == STDIN:
+        raise WerkwijzerError("--resume heeft een bestand nodig; daarin komen je antwoorden.")
+    if output is not None:
+        raise WerkwijzerError(
+            "--resume en --output gaan niet samen: verder gaan schrijft in het bestand zelf."
+        )
+    answers = read_answers(path, model)
+    if layer is not None and layer != answers.layer:
+        raise WerkwijzerError(
+            f"{path} is ingevuld als {answers.layer}, niet als {layer}. "
+            "Laat --layer weg om verder te gaan met dit bestand."
+        )
+    return Resumed(path=path, answers=answers)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(scan)

@@ -1,0 +1,595 @@
+"""import, history, compare and forget: the local store of scans (werkwijzer.store) in the CLI.
+
+Exit codes beyond the usual ones (0 done, 2 a problem with the input or the database):
+3 from `import` when one or more files were skipped and the rest was stored. It differs from 2 so a
+script can tell "some files need a look" apart from "the database could not be used at all".
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from werkwijzer.commands.common import JsonOption, ModelOption, load, print_json, stdout_console
+
+if TYPE_CHECKING:
+    from werkwijzer.answers import Answers
+    from werkwijzer.model import LayerId, Model
+    from werkwijzer.progress import Side
+    from werkwijzer.result import Result
+    from werkwijzer.store import RecordOutcome, ScanRecord, Store
+
+EXIT_SKIPPED = 3
+HISTORY_FORMAT = "werkwijzer-history/1"
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--db",
+        envvar="WERKWIJZER_DB",
+        help="Het databasebestand met bewaarde scans. Standaard: werkwijzer.db in je map voor "
+        "programmagegevens.",
+        show_default=False,
+    ),
+]
+SchoolOption = Annotated[
+    str | None,
+    typer.Option(
+        "--school",
+        help="Alleen deze school: de naam, of een uniek begin ervan.",
+        show_default=False,
+    ),
+]
+LayerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--layer", help="Alleen deze laag: bestuurder, schoolleider of leraar.", show_default=False
+    ),
+]
+PERIODS_HELP = "2025-10-01, 2025-10, 2025, 2025/2026 (schooljaar) of 2025-09..2026-07"
+
+
+# --- import --------------------------------------------------------------------------------------
+
+
+class _Tally:
+    """What an import did, file by file, for the messages and the exit code."""
+
+    def __init__(self) -> None:
+        self.new = 0
+        self.known = 0
+        self.skipped = 0
+        self.other_model = 0
+
+    def summary(self, where: Path) -> str:
+        parts = [_count(self.new, "scan nieuw bewaard", "scans nieuw bewaard")]
+        if self.known:
+            parts.append(_count(self.known, "was al bewaard", "waren al bewaard"))
+        if self.skipped:
+            parts.append(_count(self.skipped, "bestand overgeslagen", "bestanden overgeslagen"))
+        return f"Klaar: {', '.join(parts)}. Database: {where}"
+
+
+def import_(
+    files: Annotated[
+        list[str],
+        typer.Argument(
+            help="Antwoordbestanden (YAML of JSON) of mappen: van een map tellen de .yaml-, .yml- "
+            "en .json-bestanden die er direct in staan. - leest standaardinvoer.",
+            show_default=False,
+        ),
+    ],
+    db: DbOption = None,
+    model_dir: ModelOption = None,
+) -> None:
+    """Bewaar antwoordbestanden (ook van anderen) in de database, voor history en compare."""
+    from werkwijzer.cli import say
+    from werkwijzer.collect import answer_files
+    from werkwijzer.errors import WerkwijzerError
+    from werkwijzer.scoring import score
+    from werkwijzer.store import Store, StoreError
+
+    model = load(model_dir)
+    tally = _Tally()
+    with Store.open(db) as store:
+        for source in files:
+            try:
+                names, _ = answer_files([source])
+            except WerkwijzerError as exc:
+                say(f"Overgeslagen: {exc.message}")
+                tally.skipped += 1
+                continue
+            for name in names:
+                try:
+                    answers, text = _read(name, model)
+                except WerkwijzerError as exc:
+                    say(f"Overgeslagen: {exc.message}")
+                    tally.skipped += 1
+                    continue
+                try:
+                    outcome = store.add(answers, text, score(model, answers), "import")
+                except StoreError:
+                    say(tally.summary(store.path))
+                    raise
+                _report(name, outcome, tally)
+                tally.other_model += bool(answers.model_version not in (None, model.version))
+    if tally.other_model:
+        say(
+            f"Let op: {_count(tally.other_model, 'bestand is', 'bestanden zijn')} ingevuld met een "
+            f"andere versie van het model; de uitslag is berekend met model {model.version}."
+        )
+    say(tally.summary(store.path))
+    if tally.skipped:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+def _read(name: str, model: Model) -> tuple[Answers, str]:
+    """The answers and the text of the file, which the store keeps as it was."""
+    import sys
+
+    from werkwijzer.answers import STDIN, parse_answers
+    from werkwijzer.errors import AnswersError
+
+    shown = "standaardinvoer" if name == STDIN else name
+    try:
+        raw = sys.stdin.buffer.read() if name == STDIN else Path(name).read_bytes()
+    except FileNotFoundError:
+        raise AnswersError(f"{shown}: bestand niet gevonden") from None
+    except OSError as exc:
+        raise AnswersError(f"{shown}: kan niet gelezen worden ({exc.strerror})") from None
+    answers = parse_answers(raw, model, shown)
+    return answers, raw.decode("utf-8-sig")  # parse_answers has checked that it decodes
+
+
+def _report(name: str, outcome: RecordOutcome, tally: _Tally) -> None:
+    from werkwijzer.cli import say
+
+    if outcome.new:
+        tally.new += 1
+        say(f"{name}: bewaard als scan {outcome.id}")
+    else:
+        tally.known += 1
+        say(f"{name}: was al bewaard als scan {outcome.id}")
+
+
+# --- history -------------------------------------------------------------------------------------
+
+
+def history(
+    school: SchoolOption = None,
+    layer: LayerOption = None,
+    since: Annotated[
+        str | None,
+        typer.Option("--since", help=f"Alleen scans vanaf deze datum of periode: {PERIODS_HELP}."),
+    ] = None,
+    json: JsonOption = False,
+    db: DbOption = None,
+    model_dir: ModelOption = None,
+) -> None:
+    """Toon de bewaarde scans, de nieuwste eerst: nummer, datum, school, laag en fase per aspect."""
+    from werkwijzer.cli import say
+    from werkwijzer.periods import parse_period
+    from werkwijzer.store import Store, StoreMissingError, db_path
+
+    start = parse_period(since).start if since is not None else None
+    layer_id = _layer(load(model_dir), layer) if layer is not None else None
+    try:
+        with Store.open(db, create=False) as store:
+            key = _school(store, school) if school is not None else None
+            scans = store.scans(school=key, layer=layer_id, since=start)
+            where = store.path
+    except StoreMissingError as exc:
+        scans, where = [], db_path(db)
+        if not json:
+            say(exc.message)
+    if json:
+        print_json(
+            {
+                "format": HISTORY_FORMAT,
+                "database": str(where),
+                "scans": [_scan_json(s) for s in scans],
+            }
+        )
+        return
+    if not scans:
+        if where.exists():
+            say("Geen bewaarde scans gevonden die hierbij passen.")
+        return
+    from werkwijzer.render.progress_terminal import render_history
+
+    render_history(stdout_console(), scans)
+
+
+def _scan_json(scan: ScanRecord) -> dict[str, Any]:
+    return {
+        "id": scan.id,
+        "date": scan.day.isoformat(),
+        "date_in_file": scan.date is not None,
+        "recorded_at": scan.recorded_at,
+        "source": scan.source,
+        "school": scan.school,
+        "layer": scan.layer,
+        "respondent": scan.respondent,
+        "model_version": scan.model_version,
+        "phases": {a.id: a.phase for a in scan.result.aspects},
+    }
+
+
+# --- compare -------------------------------------------------------------------------------------
+
+
+def compare(
+    sides: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Twee kanten, eerst toen en dan nu. Elke kant is een scannummer uit history (3), "
+            "meer nummers met komma's (3,4,5: het team), een antwoordbestand of een map.",
+            show_default=False,
+        ),
+    ] = None,
+    school: Annotated[
+        str | None,
+        typer.Option(
+            "--school",
+            help="Vergelijk deze school in twee periodes (met --from en --to): de naam, of een "
+            "uniek begin ervan.",
+            show_default=False,
+        ),
+    ] = None,
+    period_from: Annotated[
+        str | None,
+        typer.Option(
+            "--from", help=f"Met --school: de periode van toen, {PERIODS_HELP}.", show_default=False
+        ),
+    ] = None,
+    period_to: Annotated[
+        str | None,
+        typer.Option(
+            "--to", help="Met --school: de periode van nu, net zo geschreven.", show_default=False
+        ),
+    ] = None,
+    layer: LayerOption = None,
+    json: JsonOption = False,
+    markdown: Annotated[
+        bool, typer.Option("--markdown", help="Geef de vergelijking als markdown.")
+    ] = False,
+    db: DbOption = None,
+    model_dir: ModelOption = None,
+) -> None:
+    """Vergelijk twee scans, of twee groepen scans: per aspect de fase toen en nu, en wat er bewoog."""
+    from werkwijzer.cli import say
+    from werkwijzer.errors import WerkwijzerError
+    from werkwijzer.progress import compare as build
+
+    if json and markdown:
+        raise WerkwijzerError("Kies --json of --markdown, niet allebei.")
+    model = load(model_dir)
+    layer_id = _layer(model, layer) if layer is not None else None
+    with _LazyStore(db) as stores:
+        if school is not None or period_from is not None or period_to is not None:
+            (then, then_side), (now, now_side) = _by_school(
+                stores, sides, school, period_from, period_to, layer_id
+            )
+        else:
+            if not sides or len(sides) != 2:
+                raise WerkwijzerError(
+                    "Geef twee kanten om te vergelijken, eerst toen en dan nu: bijvoorbeeld "
+                    "werkwijzer compare 3 9, of --school, --from en --to."
+                )
+            then, then_side = _side("toen", sides[0], stores, model, layer_id)
+            now, now_side = _side("nu", sides[1], stores, model, layer_id)
+    for note in _notes(then, now):
+        say(note)
+    comparison = build(then, now, then_side, now_side)
+    if json:
+        print_json(comparison.model_dump(mode="json"))
+    elif markdown:
+        import sys
+
+        from werkwijzer.render.progress_markdown import comparison_markdown
+
+        sys.stdout.write(comparison_markdown(comparison))
+    else:
+        from werkwijzer.render.progress_terminal import render_comparison
+
+        render_comparison(stdout_console(), comparison)
+
+
+class _LazyStore(contextlib.ExitStack):
+    """Opens the database only when a side names stored scans: comparing two files needs none."""
+
+    def __init__(self, db: Path | None) -> None:
+        super().__init__()
+        self._db = db
+        self._store: Store | None = None
+
+    def __enter__(self) -> _LazyStore:
+        super().__enter__()
+        return self
+
+    def get(self) -> Store:
+        from werkwijzer.store import Store
+
+        if self._store is None:
+            self._store = self.enter_context(Store.open(self._db, create=False))
+        return self._store
+
+
+def _side(
+    label: str, token: str, stores: _LazyStore, model: Model, layer: LayerId | None
+) -> tuple[list[Result], Side]:
+    from werkwijzer.collect import collect
+    from werkwijzer.progress import side
+
+    ids, files = _split(token)
+    records = stores.get().get(ids) if ids else []
+    results = [r.result for r in records]
+    if files:
+        collected = collect(files, model, allow_mixed=True)
+        results += [r.result for r in collected.respondents]
+        files = [r.source for r in collected.respondents]
+    if layer is not None:
+        results = [r for r in results if r.layer == layer]
+        _require(results, f"Aan de kant '{label}' ({token}) is geen scan van de laag {layer}.")
+    return results, side(results, scans=[r.id for r in records], files=files)
+
+
+def _split(token: str) -> tuple[list[int], list[str]]:
+    """'3,4,5' -> ids; a file or folder -> itself. A plain number is always a scan id."""
+    from werkwijzer.errors import WerkwijzerError
+
+    if not token.strip().isdigit() and Path(token).exists():
+        return [], [token]
+    ids: list[int] = []
+    files: list[str] = []
+    for part in (p.strip() for p in token.split(",")):
+        if part.isdigit():
+            ids.append(int(part))
+        elif part and Path(part).exists():
+            files.append(part)
+        elif part:
+            raise WerkwijzerError(
+                f"'{part}' is geen scannummer en geen bestaand bestand of map. De nummers van "
+                "bewaarde scans vind je met: werkwijzer history"
+            )
+    if not ids and not files:
+        raise WerkwijzerError(f"'{token}' noemt geen scans.")
+    return list(dict.fromkeys(ids)), files
+
+
+def _by_school(
+    stores: _LazyStore,
+    sides: Sequence[str] | None,
+    school: str | None,
+    period_from: str | None,
+    period_to: str | None,
+    layer: LayerId | None,
+) -> tuple[tuple[list[Result], Side], tuple[list[Result], Side]]:
+    from werkwijzer.cli import say
+    from werkwijzer.errors import WerkwijzerError
+    from werkwijzer.periods import parse_period
+    from werkwijzer.progress import side
+
+    if sides or school is None or period_from is None or period_to is None:
+        raise WerkwijzerError(
+            "Vergelijk een school in twee periodes met --school, --from en --to samen, zonder "
+            "scannummers of bestanden: werkwijzer compare --school NAAM --from 2024/2025 "
+            "--to 2025/2026"
+        )
+    store = stores.get()
+    key = _school(store, school)
+    out = []
+    periods = [parse_period(period_from), parse_period(period_to)]
+    if periods[0].end >= periods[1].start and periods[1].end >= periods[0].start:
+        say(f"Let op: de periodes {periods[0].text} en {periods[1].text} overlappen.")
+    for label, period in zip(("--from", "--to"), periods, strict=True):
+        records = store.scans(school=key, layer=layer, since=period.start, until=period.end)
+        in_layer = f" van de laag {layer}" if layer else ""
+        _require(records, f"Geen bewaarde scans{in_layer} van {school} in {period.text} ({label}).")
+        records.reverse()  # oldest first reads naturally in a list of ids
+        results = [r.result for r in records]
+        out.append((results, side(results, scans=[r.id for r in records])))
+    return out[0], out[1]
+
+
+def _notes(then: Sequence[Result], now: Sequence[Result]) -> list[str]:
+    """Warnings for a comparison that may compare unlike things; it is still made."""
+    notes = []
+    versions = sorted({r.model_version for r in (*then, *now)})
+    if len(versions) > 1:
+        notes.append(
+            f"Let op: deze uitslagen zijn berekend met verschillende versies van het model "
+            f"({', '.join(versions)}); de fasen zijn dan niet precies vergelijkbaar."
+        )
+    if len(then) == 1 and len(now) == 1 and then[0].layer != now[0].layer:
+        notes.append(
+            f"Let op: je vergelijkt een {then[0].layer} met een {now[0].layer}; dat zijn andere "
+            "uitspraken."
+        )
+    return notes
+
+
+# --- forget --------------------------------------------------------------------------------------
+
+
+def forget(
+    ids: Annotated[
+        list[int] | None,
+        typer.Option(
+            "--id", help="Het nummer van een scan (zie history); mag vaker.", show_default=False
+        ),
+    ] = None,
+    respondent: Annotated[
+        str | None,
+        typer.Option(
+            "--respondent",
+            help="Alle scans van deze respondent (de naam zoals ingevuld).",
+            show_default=False,
+        ),
+    ] = None,
+    school: Annotated[
+        str | None,
+        typer.Option(
+            "--school", help="Alle scans van deze school (de volledige naam).", show_default=False
+        ),
+    ] = None,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Verwijder zonder te vragen.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Verwijder scans voorgoed uit de database (recht op vergetelheid, AVG)."""
+    from werkwijzer.cli import say
+    from werkwijzer.errors import WerkwijzerError
+    from werkwijzer.store import Store, StoreMissingError
+
+    if not ids and respondent is None and school is None:
+        raise WerkwijzerError(
+            "Zeg wat er weg moet: --id NUMMER, --respondent NAAM of --school NAAM."
+        )
+    try:
+        with Store.open(db, create=False) as store:
+            if school is not None:
+                _exact_school(store, school)
+            found = store.scans(ids=ids or (), respondent=respondent, school=school)
+            if ids:
+                missing = sorted(set(ids) - {s.id for s in store.scans(ids=ids)})
+                if missing:
+                    say(f"Scan {', '.join(map(str, missing))} staat niet in de database.")
+            if not found:
+                say("Geen bewaarde scans gevonden die hierbij passen; er is niets verwijderd.")
+                return
+            say(_count(len(found), "scan wordt", "scans worden") + " voorgoed verwijderd:")
+            for scan in found:
+                details = [scan.day.isoformat(), scan.school, scan.layer, scan.respondent]
+                say(f"  scan {scan.id} · " + " · ".join(d for d in details if d))
+            if not yes and not _confirmed():
+                say("Niets verwijderd.")
+                return
+            outcome = store.forget(ids=[s.id for s in found])
+            still = store.scans(ids=(), respondent=respondent, school=school) if not ids else []
+    except StoreMissingError as exc:
+        say(f"{exc.message} Er valt niets te vergeten.")
+        return
+    say(
+        f"{_count(outcome.removed, 'scan', 'scans')} verwijderd uit {store.path}. De "
+        "antwoordbestanden zelf staan nog waar ze stonden; verwijder die zelf als dat ook moet."
+    )
+    if not outcome.fully_cleaned:
+        say(
+            "Let op: een ander programma las tegelijk in de database. Een kopie van de oude "
+            f"gegevens kan nog in {store.path}-wal staan, tot dat programma de database sluit."
+        )
+    if still:
+        say(
+            f"Intussen {_count(len(still), 'is er een scan', 'zijn er scans')} bijgekomen die "
+            "hierbij past; draai forget nog eens om ook die te verwijderen."
+        )
+
+
+def _confirmed() -> bool:
+    from werkwijzer.interactive.terminal import require_terminal
+
+    require_terminal("forget", "Voeg --yes toe om zonder vragen te verwijderen.")
+    return typer.confirm("Weet je het zeker?", default=False, err=True)
+
+
+def _exact_school(store: Store, typed: str) -> None:
+    """forget takes a school only by its full name: a prefix must never erase another school."""
+    from werkwijzer.errors import WerkwijzerError
+    from werkwijzer.store import name_key
+
+    schools = dict(store.schools())
+    if name_key(typed) in schools:
+        return
+    try:
+        meant = schools[_school(store, typed)]
+    except WerkwijzerError:
+        return  # nothing near it either: nothing will match, and forget says so
+    raise WerkwijzerError(
+        f"Er is geen school die precies '{typed}' heet. Bedoel je '{meant}'? Geef bij forget de "
+        "volledige naam, zodat er nooit per ongeluk iets van een andere school verdwijnt."
+    )
+
+
+# --- shared --------------------------------------------------------------------------------------
+
+
+def _layer(model: Model, typed: str) -> LayerId:
+    from werkwijzer.lookup import resolve
+
+    layer_id: LayerId = resolve(model, "layer", typed)  # type: ignore[assignment]
+    return layer_id
+
+
+def _school(store: Store, typed: str) -> str:
+    """The school key for what was typed: the name, or the unique school whose name (or a word in
+    it) starts with it; case and spacing ignored. 'regenboog' finds 'OBS De Regenboog'."""
+    from werkwijzer.errors import WerkwijzerError
+    from werkwijzer.store import name_key
+
+    schools = store.schools()
+    if not schools:
+        raise WerkwijzerError("Er zijn nog geen scans met een school bewaard.")
+    key = name_key(typed) or ""
+    if key in dict(schools):
+        return key
+    hits = [
+        (school, name)
+        for school, name in schools
+        if key and (school.startswith(key) or any(w.startswith(key) for w in school.split()))
+    ]
+    if len(hits) == 1:
+        return hits[0][0]
+    if hits:
+        names = "; ".join(name for _, name in hits)
+        raise WerkwijzerError(
+            f"'{typed}' past bij meer dan één school: {names}. Typ meer van de naam."
+        )
+    names = "; ".join(name for _, name in schools)
+    raise WerkwijzerError(f"Onbekende school '{typed}'. Bewaard zijn scans van: {names}.")
+
+
+def _require(found: Sequence[object], message: str) -> None:
+    from werkwijzer.errors import WerkwijzerError
+
+    if not found:
+        raise WerkwijzerError(message)
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+# The longer help texts: one line per paragraph, so the help wraps them to the terminal.
+IMPORT_HELP = (
+    "Bewaar antwoordbestanden (ook van anderen) in de database, voor history en compare.\n\n"
+    "Dezelfde antwoorden worden één keer bewaard. Een bestand dat niet klopt, wordt met naam "
+    "gemeld en overgeslagen; de rest wordt bewaard.\n\n"
+    "Exitcode 0: alles bewaard (of al bewaard); 3: er is iets overgeslagen; 2: de database kon "
+    "niet gebruikt worden."
+)
+COMPARE_HELP = (
+    "Vergelijk twee scans, of twee groepen scans: per aspect de fase toen en nu, en wat er "
+    "bewoog.\n\n"
+    "Twee groepen: meer scannummers per kant (compare 3,4,5 9,10,11), twee mappen met "
+    "antwoordbestanden, of een school in twee periodes (compare --school Regenboog --from "
+    "2024/2025 --to 2025/2026). Een groep staat waar het teamrapport haar zet: op de mediaan van "
+    "de fasen.\n\n"
+    "Oordeel per aspect: een hogere fase is vooruit, een lagere achteruit; in dezelfde fase telt "
+    "een verschil van minstens 5 procentpunten in die fase."
+)
+FORGET_HELP = (
+    "Verwijder scans voorgoed uit de database (recht op vergetelheid, AVG).\n\n"
+    "Samen genoemd moeten ze allemaal kloppen: --respondent Jan --school 'OBS De Regenboog' "
+    "verwijdert alleen de scans van Jan bij die school. De antwoordbestanden zelf blijven staan."
+)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("import", help=IMPORT_HELP)(import_)
+    app.command()(history)
+    app.command(help=COMPARE_HELP)(compare)
+    app.command(help=FORGET_HELP)(forget)

@@ -1,0 +1,580 @@
+"""The local store of scans: one SQLite file keeping every recorded scan, findable and comparable.
+
+The answers files stay the source of truth; the store keeps a copy of each file's text next to its
+metadata and its result, so `history` and `compare` work without the files at hand.
+
+Reliability, in short:
+- The schema is versioned with PRAGMA user_version; MIGRATIONS holds every step from the first
+  version on, and each step runs in one write transaction, so a half-migrated file cannot exist.
+- WAL mode and a busy timeout: readers never block the writer, and two processes recording at the
+  same moment wait for each other instead of failing.
+- A file written by a newer werkwijzer is refused before anything is written to it; a file that is
+  not a werkwijzer database (another application's SQLite file, or no database at all) likewise.
+- Every sqlite3 failure becomes a StoreError with one Dutch sentence; nothing else escapes.
+- The same answers (same content after parsing, however the file was formatted) are stored once:
+  the content hash is the sha256 of the answers in canonical JSON.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from werkwijzer.answers import Answers
+from werkwijzer.errors import WerkwijzerError
+from werkwijzer.result import Result
+from werkwijzer.team import school_key
+
+DB_NAME = "werkwijzer.db"
+DB_ENV = "WERKWIJZER_DB"
+APPLICATION_ID = 0x57574A5A  # "WWJZ": tells our files apart from other applications' SQLite files
+BUSY_TIMEOUT_S = 10.0
+Source = Literal["scan", "import"]
+
+
+# --- errors --------------------------------------------------------------------------------------
+
+
+class StoreError(WerkwijzerError):
+    """The database cannot be used. The answers files are never affected by this."""
+
+
+class StoreLockedError(StoreError):
+    """Another process kept the database busy for longer than the busy timeout."""
+
+
+class StoreReadOnlyError(StoreError):
+    """The database (or its folder) may not be written."""
+
+
+class StoreCorruptError(StoreError):
+    """The file is damaged, or is no SQLite database at all."""
+
+
+class StoreVersionError(StoreError):
+    """Written by a newer werkwijzer, or by another application: refused, left untouched."""
+
+
+class StoreMissingError(StoreError):
+    """A command that only reads found no database (nothing has been recorded yet)."""
+
+
+class UnknownScanError(StoreError):
+    """A scan id that is not in the database."""
+
+
+# --- schema --------------------------------------------------------------------------------------
+
+
+def name_key(name: str | None) -> str | None:
+    """How two spellings of one school (or respondent) are recognised: the team report's rule.
+
+    The keys are stored (schema 2): a change to team.school_key needs a migration that re-keys.
+    """
+    if name is None:
+        return None
+    return school_key(name) or None
+
+
+# MIGRATIONS[n] takes a database from user_version n to n + 1. Never edit a step once released:
+# add a new one. tests/test_store.py keeps a frozen copy of every released version's DDL to build
+# old databases from, so a changed step fails the migration tests.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    # 1: the scans, with the answers file text and the result as JSON.
+    (
+        f"PRAGMA application_id = {APPLICATION_ID}",
+        """CREATE TABLE scan (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            content_hash TEXT NOT NULL UNIQUE,
+            recorded_at TEXT NOT NULL,
+            source TEXT NOT NULL CHECK (source IN ('scan', 'import')),
+            layer TEXT NOT NULL,
+            school TEXT,
+            respondent TEXT,
+            scan_date TEXT,
+            model_version TEXT NOT NULL,
+            answers_text TEXT NOT NULL,
+            result_json TEXT NOT NULL
+        )""",
+        "CREATE INDEX scan_date_idx ON scan (scan_date)",
+    ),
+    # 2: school and respondent as keys (case and spacing ignored), so that 'OBS De Regenboog' and
+    # 'obs de regenboog' are one school for history, compare and forget.
+    (
+        "ALTER TABLE scan ADD COLUMN school_key TEXT",
+        "ALTER TABLE scan ADD COLUMN respondent_key TEXT",
+        "UPDATE scan SET school_key = ww_key(school), respondent_key = ww_key(respondent)",
+        "CREATE INDEX scan_school_idx ON scan (school_key, scan_date)",
+        "CREATE INDEX scan_respondent_idx ON scan (respondent_key)",
+    ),
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+# --- records -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RecordOutcome:
+    """What recording one scan did: its id, and whether it was new or already there."""
+
+    id: int
+    new: bool
+
+
+@dataclass(frozen=True)
+class ScanRecord:
+    id: int
+    recorded_at: str
+    source: Source
+    layer: str
+    school: str | None
+    respondent: str | None
+    date: dt.date | None
+    model_version: str
+    result: Result
+
+    @property
+    def day(self) -> dt.date:
+        """The scan's date, or the day it was recorded when the answers file carried none."""
+        return self.date or dt.date.fromisoformat(self.recorded_at[:10])
+
+
+@dataclass(frozen=True)
+class ForgetOutcome:
+    removed: int
+    fully_cleaned: bool  # False when a reader kept old pages in the WAL file for now
+
+
+def content_hash(answers: Answers) -> str:
+    """sha256 of the answers in canonical JSON: the same answers in YAML or JSON, in any key order
+    and with any comments, give the same hash."""
+    canonical = json.dumps(
+        answers.model_dump(mode="json"), sort_keys=True, separators=(",", ":"), ensure_ascii=False
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+# --- where the database lives --------------------------------------------------------------------
+
+
+def default_db_path() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("werkwijzer", appauthor=False)) / DB_NAME
+
+
+def db_path(given: Path | None) -> Path:
+    """--db, else the environment variable WERKWIJZER_DB, else the user's data folder."""
+    chosen = str(given or "").strip() or os.environ.get(DB_ENV, "").strip()
+    return Path(chosen).expanduser() if chosen else default_db_path()
+
+
+# --- the store -----------------------------------------------------------------------------------
+
+_COLUMNS = (
+    "id, recorded_at, source, layer, school, respondent, scan_date, model_version, result_json"
+)
+_ORDER = "ORDER BY coalesce(scan_date, substr(recorded_at, 1, 10)) DESC, id DESC"
+
+
+class Store:
+    """An open database: `with Store.open(path) as store:`. Every method may raise StoreError."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self._conn = conn
+        self.path = path
+
+    @classmethod
+    @contextlib.contextmanager
+    def open(
+        cls, path: Path | None = None, *, create: bool = True, timeout: float | None = None
+    ) -> Iterator[Store]:
+        """Open the database, migrating it to the current schema.
+
+        With `create` (for recording), a missing database is made, and one that cannot be written
+        is refused at once. Without it, a missing database raises StoreMissingError, nothing made.
+        """
+        where = db_path(path)
+        wait = BUSY_TIMEOUT_S if timeout is None else timeout
+        conn = _connect(where, create=create, timeout=wait)
+        try:
+            with _translated(where):
+                _patiently(conn, lambda: _prepare(conn, where), wait)
+                if create:
+                    _patiently(conn, lambda: _check_writable(conn), wait)
+            yield cls(conn, where)
+        finally:
+            conn.close()
+
+    # --- writing ---
+
+    def add(
+        self, answers: Answers, answers_text: str, result: Result, source: Source
+    ) -> RecordOutcome:
+        digest = content_hash(answers)
+        with self._write():
+            cursor = self._conn.execute(
+                "INSERT INTO scan (content_hash, recorded_at, source, layer, school, respondent, "
+                "scan_date, model_version, answers_text, result_json, school_key, respondent_key) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (content_hash) DO NOTHING",
+                (
+                    digest,
+                    dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+                    source,
+                    answers.layer,
+                    answers.school,
+                    answers.respondent,
+                    answers.date.isoformat() if answers.date else None,
+                    result.model_version,
+                    answers_text,
+                    result.model_dump_json(),
+                    name_key(answers.school),
+                    name_key(answers.respondent),
+                ),
+            )
+            if cursor.rowcount == 1:
+                return RecordOutcome(int(cursor.lastrowid or 0), new=True)
+            row = self._conn.execute(
+                "SELECT id FROM scan WHERE content_hash = ?", (digest,)
+            ).fetchone()
+            return RecordOutcome(int(row[0]), new=False)
+
+    def forget(
+        self,
+        ids: Sequence[int] = (),
+        respondent: str | None = None,
+        school: str | None = None,
+    ) -> ForgetOutcome:
+        """Delete for good: the rows, then VACUUM and a WAL checkpoint, so no copy stays behind."""
+        where, params = _forget_filter(ids, respondent, school)
+        with self._write():
+            removed = self._conn.execute(f"DELETE FROM scan WHERE {where}", params).rowcount
+        if not removed:
+            return ForgetOutcome(0, True)
+        with _translated(self.path):
+            self._conn.execute("VACUUM")
+            busy = self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        return ForgetOutcome(removed, fully_cleaned=not busy)
+
+    # --- reading ---
+
+    def scans(
+        self,
+        *,
+        school: str | None = None,
+        layer: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        respondent: str | None = None,
+        ids: Sequence[int] = (),
+    ) -> list[ScanRecord]:
+        """Scans newest first; school and respondent compared as keys, dates inclusive."""
+        clauses: list[str] = []
+        params: list[object] = []
+        if ids:
+            clauses.append(f"id IN ({','.join('?' * len(ids))})")
+            params.extend(ids)
+        day = "coalesce(scan_date, substr(recorded_at, 1, 10))"
+        for clause, value in (
+            ("school_key = ?", name_key(school)),
+            ("respondent_key = ?", name_key(respondent)),
+            ("layer = ?", layer),
+            (f"{day} >= ?", since.isoformat() if since else None),
+            (f"{day} <= ?", until.isoformat() if until else None),
+        ):
+            if value is not None:
+                clauses.append(clause)
+                params.append(value)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        return self._select(f"SELECT {_COLUMNS} FROM scan {where} {_ORDER}", params)
+
+    def get(self, ids: Sequence[int]) -> list[ScanRecord]:
+        """The scans with these ids, in the order given; an unknown id raises UnknownScanError."""
+        if not ids:
+            return []
+        found = {r.id: r for r in self.scans(ids=ids)}
+        missing = [str(i) for i in ids if i not in found]
+        if missing:
+            raise UnknownScanError(
+                f"Scan {', '.join(missing)} staat niet in {self.path}. "
+                "Bekijk de nummers met: werkwijzer history"
+            )
+        return [found[i] for i in ids]
+
+    def answers_text(self, scan_id: int) -> str:
+        with _translated(self.path):
+            row = self._conn.execute(
+                "SELECT answers_text FROM scan WHERE id = ?", (scan_id,)
+            ).fetchone()
+        if row is None:
+            raise UnknownScanError(f"Scan {scan_id} staat niet in {self.path}.")
+        return str(row[0])
+
+    def schools(self) -> list[tuple[str, str]]:
+        """(key, name) per school, the name as first recorded (the team report's rule), sorted."""
+        with _translated(self.path):
+            rows = self._conn.execute(
+                "SELECT school_key, school FROM scan WHERE school_key IS NOT NULL ORDER BY id"
+            ).fetchall()
+        first: dict[str, str] = {}
+        for key, name in rows:
+            first.setdefault(str(key), str(name))
+        return sorted(first.items())
+
+    def _select(self, sql: str, params: Sequence[object]) -> list[ScanRecord]:
+        with _translated(self.path):
+            rows = self._conn.execute(sql, params).fetchall()
+            return [_record(row) for row in rows]
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[None]:
+        # IMMEDIATE takes the write lock at the start, so a second writer waits in the busy
+        # handler instead of failing when it tries to upgrade a read transaction.
+        with _translated(self.path):
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+
+def record(
+    db: Path | None, answers: Answers, answers_text: str, result: Result, source: Source = "scan"
+) -> RecordOutcome:
+    """Record one finished scan. Call it only after the answers file is safely written."""
+    with Store.open(db) as store:
+        return store.add(answers, answers_text, result, source)
+
+
+# --- opening, checking, migrating ----------------------------------------------------------------
+
+
+def _connect(path: Path, *, create: bool, timeout: float) -> sqlite3.Connection:
+    if not path.exists():
+        if not create:
+            raise StoreMissingError(f"Er zijn nog geen scans bewaard (geen database in {path}).")
+        if not path.parent.is_dir():
+            if path != default_db_path():
+                raise StoreError(
+                    f"De map {path.parent} bestaat niet; maak hem eerst aan of kies een andere "
+                    "plek met --db."
+                )
+            with _translated(path):
+                path.parent.mkdir(parents=True, exist_ok=True)
+    if path.is_dir():
+        raise StoreError(f"{path} is een map; geef met --db het pad van een databasebestand.")
+    mode = "rwc" if create else "rw"
+    with _translated(path):
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode={mode}",
+            uri=True,
+            timeout=timeout,
+            isolation_level=None,  # transactions are explicit: BEGIN IMMEDIATE in Store._write
+        )
+    conn.create_function("ww_key", 1, name_key, deterministic=True)
+    return conn
+
+
+def _patiently(conn: sqlite3.Connection, action: Callable[[], None], wait: float) -> None:
+    """Run `action`, trying again while the database is busy, for at most `wait` seconds.
+
+    SQLite's busy timeout covers most waits, but not all: while another process creates a new
+    database and switches it to WAL, a reader can be told 'locked' at once. Every step retried
+    here runs in its own transaction, so trying again is safe.
+    """
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            action()
+            return
+        except sqlite3.OperationalError as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            if not _is_busy(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def _is_busy(exc: sqlite3.Error) -> bool:
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    return name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in str(exc).lower()
+
+
+def _prepare(conn: sqlite3.Connection, path: Path) -> None:
+    # Check before anything is written: a refused file must stay exactly as it was.
+    _check_owner(conn, path)
+    if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA secure_delete = ON")  # deleted rows are overwritten, not just unlinked
+    if conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+        _migrate(conn, path)
+
+
+def _check_writable(conn: sqlite3.Connection) -> None:
+    """Fail before the work (an import reading a hundred files), not halfway through it.
+
+    BEGIN IMMEDIATE alone succeeds on a read-only file in WAL mode; only a real write tells.
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")  # the same value: changes nothing
+    finally:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+
+
+def _check_owner(conn: sqlite3.Connection, path: Path) -> None:
+    version, app_id, tables = _owner_facts(conn)
+    if app_id not in (0, APPLICATION_ID) or (version == 0 and app_id == 0 and tables):
+        raise _not_ours(path)
+    if version > SCHEMA_VERSION:
+        raise StoreVersionError(
+            f"De database {path} is gemaakt met een nieuwere versie van werkwijzer (schema "
+            f"{version}; deze versie kent schema {SCHEMA_VERSION}). Ze is niet aangeraakt. "
+            "Werk werkwijzer bij, of kies een andere database met --db."
+        )
+
+
+def _owner_facts(conn: sqlite3.Connection) -> tuple[int, int, int]:
+    """Schema version, application id and number of tables, read from one snapshot: read apart,
+    another process could finish creating the database in between, and a half-seen new database
+    looks like another program's file."""
+    own_transaction = not conn.in_transaction
+    if own_transaction:
+        conn.execute("BEGIN")
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    finally:
+        if own_transaction:
+            conn.execute("COMMIT")
+    return version, app_id, tables
+
+
+def _not_ours(path: Path) -> StoreVersionError:
+    return StoreVersionError(
+        f"{path} is een SQLite-database van een ander programma, geen werkwijzer-database. "
+        "Ze is niet aangeraakt; kies een ander bestand met --db."
+    )
+
+
+def _migrate(conn: sqlite3.Connection, path: Path) -> None:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        # Read again inside the write lock: another process may have migrated in the meantime.
+        _check_owner(conn, path)
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        for target, step in enumerate(MIGRATIONS[version:], start=version + 1):
+            for statement in step:
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {target}")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _record(row: tuple[Any, ...]) -> ScanRecord:
+    """A row of _COLUMNS; the schema's NOT NULL and CHECK constraints vouch for the types."""
+    id_, recorded_at, source, layer, school, respondent, scan_date, model_version, result = row
+    return ScanRecord(
+        id=id_,
+        recorded_at=recorded_at,
+        source=source,
+        layer=layer,
+        school=school,
+        respondent=respondent,
+        date=dt.date.fromisoformat(scan_date) if scan_date else None,
+        model_version=model_version,
+        result=Result.model_validate_json(result),
+    )
+
+
+def _forget_filter(
+    ids: Sequence[int], respondent: str | None, school: str | None
+) -> tuple[str, list[object]]:
+    clauses: list[str] = []
+    params: list[object] = []
+    if ids:
+        clauses.append(f"id IN ({','.join('?' * len(ids))})")
+        params.extend(ids)
+    if respondent is not None:
+        clauses.append("respondent_key = ?")
+        params.append(name_key(respondent))
+    if school is not None:
+        clauses.append("school_key = ?")
+        params.append(name_key(school))
+    if not clauses:
+        raise ValueError("forget needs ids, a respondent or a school")
+    return " AND ".join(clauses), params
+
+
+# --- sqlite3's errors in Dutch -------------------------------------------------------------------
+
+_KEEP = "Je antwoordbestanden zijn niet aangetast."
+
+
+@contextlib.contextmanager
+def _translated(path: Path) -> Iterator[None]:
+    """Turn every sqlite3 (and file system) failure into a StoreError naming the database."""
+    try:
+        yield
+    except StoreError:
+        raise
+    except sqlite3.Error as exc:
+        raise _dutch(exc, path) from None
+    except PermissionError:
+        raise StoreReadOnlyError(
+            f"Geen toestemming om {path} (of de map ervan) te gebruiken. {_KEEP}"
+        ) from None
+    except OSError as exc:
+        raise StoreError(
+            f"De database {path} kan niet geopend worden ({exc.strerror}). {_KEEP}"
+        ) from None
+
+
+def _dutch(exc: sqlite3.Error, path: Path) -> StoreError:
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    text = str(exc).lower()
+    if _is_busy(exc):
+        return StoreLockedError(
+            f"De database {path} is bezet: een ander werkwijzer-proces (of een ander programma) "
+            f"houdt haar vast. Probeer het zo nog eens. {_KEEP}"
+        )
+    if name.startswith("SQLITE_READONLY") or "readonly" in text or "read-only" in text:
+        return StoreReadOnlyError(
+            f"De database {path} is alleen-lezen: werkwijzer mag het bestand of de map niet "
+            f"beschrijven. Geef schrijfrechten, of kies een andere plek met --db. {_KEEP}"
+        )
+    if (
+        name in ("SQLITE_NOTADB", "SQLITE_CORRUPT")
+        or "not a database" in text
+        or "malformed" in text
+    ):
+        return StoreCorruptError(
+            f"De database {path} is beschadigd of is geen database. Zet het bestand opzij en "
+            f"lees je antwoordbestanden opnieuw in met: werkwijzer import MAP. {_KEEP}"
+        )
+    if name.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
+        return StoreReadOnlyError(
+            f"De database {path} kan niet geopend worden: ontbreekt de map, of mag werkwijzer "
+            f"daar niet schrijven? Kies anders een plek met --db. {_KEEP}"
+        )
+    if name == "SQLITE_FULL" or "disk is full" in text:
+        return StoreError(
+            f"De schijf is vol; de database {path} kan niet bijgewerkt worden. {_KEEP}"
+        )
+    return StoreError(f"De database {path} gaf een fout: {exc}. {_KEEP}")
