@@ -373,9 +373,26 @@ def test_names_never_in_a_team_report(
     assert str(tmp_path).lower() not in out
 
 
-def test_small_groups_are_folded_without_naming_anyone(tmp_path: Path, model: Model) -> None:
+def test_a_small_layer_is_shown_only_in_the_totals(tmp_path: Path, model: Model) -> None:
     team_folder(tmp_path / "t", model, ["bestuurder"] + ["schoolleider"] * 3 + ["leraar"] * 4)
     tokens, _ = markdown(export(str(tmp_path / "t")).stdout)
+    found = tables(tokens)
+    assert found[0][1:] == [
+        ["Bestuurder", "1", "alleen in het totaal"],
+        ["Schoolleider", "3", "apart getoond"],
+        ["Leraar", "4", "apart getoond"],
+        ["Allen", "8", "samen"],
+    ]
+    for counts_table in found[2 : 2 + 2 * len(model.aspects) : 2]:
+        assert [r[0] for r in counts_table[1:]] == ["Allen (8)", "Schoolleider (3)", "Leraar (4)"]
+    text = " ".join(paragraphs(tokens))
+    assert "De laag Bestuurder telt mee voor het hele team, maar staat niet apart" in text
+    assert "terug te rekenen" not in text
+
+
+def test_strict_privacy_folds_what_could_be_calculated_back(tmp_path: Path, model: Model) -> None:
+    team_folder(tmp_path / "t", model, ["bestuurder"] + ["schoolleider"] * 3 + ["leraar"] * 4)
+    tokens, _ = markdown(export(str(tmp_path / "t"), "--strict-privacy").stdout)
     found = tables(tokens)
     assert found[0][1:] == [
         ["Bestuurder", "1", "alleen in het totaal"],
@@ -388,7 +405,8 @@ def test_small_groups_are_folded_without_naming_anyone(tmp_path: Path, model: Mo
     text = " ".join(paragraphs(tokens))
     assert "De laag Bestuurder telt mee voor het hele team, maar staat niet apart" in text
     assert "Ook de laag Schoolleider staat niet apart: anders is uit het totaal terug" in text
-    csv_rows = list(csv.reader(io.StringIO(export(str(tmp_path / "t"), "-f", "csv").stdout)))
+    strict_csv = export(str(tmp_path / "t"), "-f", "csv", "--strict-privacy").stdout
+    csv_rows = list(csv.reader(io.StringIO(strict_csv)))
     layers = [r[1] for r in csv_rows[1:]]
     assert layers.count("") == 4 * len(model.aspects) * 3  # 1 + 3 respondents, no layer given
     assert set(layers) == {"", "leraar"}

@@ -281,7 +281,26 @@ def test_discussion_for_the_start_and_the_differences(team: TeamResult) -> None:
         ),
     ],
 )
-def test_fold_layers(counts: dict[LayerId, int], expected: dict[str, str | None]) -> None:
+def test_fold_layers_protecting_totals(
+    counts: dict[LayerId, int], expected: dict[str, str | None]
+) -> None:
+    assert fold_layers(counts, 3, protect_totals=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("counts", "expected"),
+    [
+        ({"leraar": 2}, {"leraar": "small_group"}),
+        (
+            {"bestuurder": 1, "schoolleider": 3, "leraar": 12},
+            {"bestuurder": "small_group", "schoolleider": None, "leraar": None},
+        ),
+        ({"schoolleider": 1, "leraar": 12}, {"schoolleider": "small_group", "leraar": None}),
+    ],
+)
+def test_fold_layers_by_default_hides_only_small_layers(
+    counts: dict[LayerId, int], expected: dict[str, str | None]
+) -> None:
     assert fold_layers(counts, 3) == expected
 
 
@@ -296,8 +315,8 @@ def test_small_layer_counts_in_the_totals_only(small_model: Model) -> None:
     people = the_team(small_model)
     board = respondent(small_model, "B1", {"alfa": [[1, 4], [1, 4], [1, 4]], "beta": NONE})
     # The board member is folded (1 < 3); alone, their answers would be the totals minus the shown
-    # layers, so the school leaders are folded as well.
-    team = build_team(small_model, [*people, board])
+    # layers, so protecting the totals folds the school leaders as well.
+    team = build_team(small_model, [*people, board], protect_totals=True)
     assert [(c.layer, c.respondents, c.shown, c.folded) for c in team.layers] == [
         ("bestuurder", 1, False, "small_group"),
         ("schoolleider", 3, False, "back_calculation"),
@@ -328,7 +347,7 @@ def test_no_names_or_files_in_the_team_result(small_model: Model) -> None:
 def test_numbered_results_hide_folded_layers(small_model: Model) -> None:
     people = the_team(small_model)
     board = respondent(small_model, "B1", {"alfa": ALFA["S1"], "beta": BETA["S1"]})
-    team = build_team(small_model, [board, *people])
+    team = build_team(small_model, [board, *people], protect_totals=True)
     numbered = numbered_results([board, *people], team)
     assert [n.number for n in numbered] == list(range(1, 9))
     assert [n.layer for n in numbered] == ["leraar"] * 4 + [None] * 4

@@ -4,11 +4,12 @@ The definitions, in the order a team report uses them:
 
 - Groups. Everyone together is always a group. A layer is shown as a group of its own only when at
   least `min_group` respondents answered for it. Its answers always count for everyone together.
-  One more layer is folded when the folded layers together would otherwise have fewer than
-  `min_group` respondents: their figures would then be everyone minus the shown layers.
-  Example: 1 board member, 3 school leaders, 12 teachers. Showing everyone, the school leaders and
-  the teachers would give the board member's answers away by subtraction, so the school leaders
-  are folded too: 4 respondents fold together.
+  With `protect_totals` (off by default), one more layer is folded when the folded layers together
+  would otherwise have fewer than `min_group` respondents: their figures would then be everyone
+  minus the shown layers. Example: 1 school leader and 12 teachers. Showing everyone and the
+  teachers gives the school leader's answers away by subtraction, so with `protect_totals` the
+  teachers are folded too and only everyone is shown. It is off by default because it then hides
+  exactly the comparison of leaders and teachers that a team meeting is for.
 - Median phase of a group: over the respondents with a phase (respondents without one answered too
   little). For an even number, the lower of the two middle phases.
 - Mean phase score of a group: per phase, the mean over the respondents with a score for that phase.
@@ -223,7 +224,9 @@ def median_phases(results: Iterable[Result]) -> dict[str, PhaseId | None]:
 # --- groups and privacy --------------------------------------------------------------------------
 
 
-def fold_layers(counts: Mapping[LayerId, int], min_group: int) -> dict[LayerId, Fold | None]:
+def fold_layers(
+    counts: Mapping[LayerId, int], min_group: int, *, protect_totals: bool = False
+) -> dict[LayerId, Fold | None]:
     """Per layer with respondents: None when shown as a group, else why it is folded."""
     present = {layer: counts[layer] for layer in LAYER_IDS if counts.get(layer, 0) > 0}
     folds: dict[LayerId, Fold | None] = {
@@ -234,7 +237,7 @@ def fold_layers(counts: Mapping[LayerId, int], min_group: int) -> dict[LayerId, 
         return sum(present[layer] for layer, fold in folds.items() if fold)
 
     shown = [layer for layer, fold in folds.items() if fold is None]
-    while shown and 0 < folded_total() < min_group:
+    while protect_totals and shown and 0 < folded_total() < min_group:
         smallest = min(shown, key=lambda layer: present[layer])
         shown.remove(smallest)
         folds[smallest] = "back_calculation"
@@ -329,6 +332,7 @@ def build_team(
     respondents: Sequence[Respondent],
     *,
     min_group: int = DEFAULT_MIN_GROUP,
+    protect_totals: bool = False,
     title: str | None = None,
 ) -> TeamResult:
     if min_group < 1:
@@ -339,7 +343,9 @@ def build_team(
         for layer in LAYER_IDS
         if any(r.answers.layer == layer for r in respondents)
     }
-    folds = fold_layers({layer: len(rs) for layer, rs in by_layer.items()}, min_group)
+    folds = fold_layers(
+        {layer: len(rs) for layer, rs in by_layer.items()}, min_group, protect_totals=protect_totals
+    )
     shown = [layer for layer, fold in folds.items() if fold is None]
     aspects = [
         TeamAspect(

@@ -72,6 +72,13 @@ AllowMixedOption = Annotated[
         "--allow-mixed", help="Sta antwoorden van verschillende scholen of modelversies toe."
     ),
 ]
+StrictPrivacyOption = Annotated[
+    bool,
+    typer.Option(
+        "--strict-privacy",
+        help="Verberg ook een laag waaruit je een kleine, verborgen laag kunt terugrekenen.",
+    ),
+]
 ExcelOption = Annotated[
     bool,
     typer.Option(
@@ -86,6 +93,7 @@ def export(
     output: OutputOption = None,
     title: TitleOption = None,
     min_group: MinGroupOption = 3,
+    strict_privacy: StrictPrivacyOption = False,
     allow_mixed: AllowMixedOption = False,
     excel: ExcelOption = False,
     model_dir: ModelOption = None,
@@ -107,7 +115,7 @@ def export(
         data = _individual(model, respondents[0], chosen, title, excel)
         what = "Rapport"
     else:
-        data = _team(model, respondents, chosen, title, excel, min_group)
+        data = _team(model, respondents, chosen, title, excel, min_group, strict_privacy)
         what = f"Teamrapport van {len(respondents)} respondenten"
     _write(data, output)
     if output is not None:
@@ -151,10 +159,13 @@ def _team(
     title: str | None,
     excel: bool,
     min_group: int,
+    strict_privacy: bool,
 ) -> bytes:
     from werkwijzer.team import build_team, numbered_results
 
-    team = build_team(model, respondents, min_group=min_group, title=title)
+    team = build_team(
+        model, respondents, min_group=min_group, protect_totals=strict_privacy, title=title
+    )
     if chosen is ExportFormat.json:
         return _json(team.model_dump(mode="json"))
     if chosen is ExportFormat.csv:
