@@ -20,8 +20,11 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import cast
 
-from werkwijzer.answers import Answers, dump_answers
+from common import INSTALLED_ENV
+
+from werkwijzer.answers import Answers, AnswerValue, dump_answers
 from werkwijzer.model import LAYER_IDS, PHASE_IDS, load_model
 
 BUDGET_S = 2.0
@@ -35,21 +38,19 @@ def make_files(folder: Path, count: int) -> None:
     for n in range(count):
         layer = LAYER_IDS[0] if n % 50 == 0 else LAYER_IDS[1] if n % 10 == 0 else LAYER_IDS[2]
         level = rng.uniform(0.3, 1.0)
-        answers = {}
+        answers: dict[str, AnswerValue] = {}
         for place in model.items_for(layer):
             if rng.random() < 0.05:
                 answers[place.item.id] = None
                 continue
             target = level - 0.3 * PHASE_IDS.index(place.phase) + rng.uniform(-0.3, 0.3)
-            answers[place.item.id] = 1 + round(max(0.0, min(1.0, target)) * 3)
-        given = Answers.model_validate(
-            {
-                "layer": layer,
-                "school": "OBS De Proef",
-                "respondent": f"Respondent {n}",
-                "model_version": model.version,
-                "answers": answers,
-            }
+            answers[place.item.id] = cast(AnswerValue, 1 + round(max(0.0, min(1.0, target)) * 3))
+        given = Answers(
+            layer=layer,
+            school="OBS De Proef",
+            respondent=f"Respondent {n}",
+            model_version=model.version,
+            answers=answers,
         )
         (folder / f"respondent-{n:04}.yaml").write_text(dump_answers(given, model), "utf-8")
 
@@ -62,7 +63,9 @@ def timed(command: list[str]) -> tuple[float, float]:
     """
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    subprocess.run(
+        command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=INSTALLED_ENV
+    )
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)

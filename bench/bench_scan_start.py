@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 import pexpect
+from common import INSTALLED_ENV
 
 BUDGET_S = 0.6
 EXECUTABLE = Path(sys.executable).with_name("werkwijzer")
@@ -33,7 +34,7 @@ CASES = {
 
 def time_to_prompt(args: list[str], prompt: str, folder: str) -> tuple[float, float | None]:
     """Wall-clock seconds until `prompt` shows, and the CPU seconds the process used until then."""
-    env = {**os.environ, "NO_COLOR": "1", "TERM": "xterm-256color", "PROMPT_TOOLKIT_NO_CPR": "1"}
+    env = {**INSTALLED_ENV, "NO_COLOR": "1", "TERM": "xterm-256color", "PROMPT_TOOLKIT_NO_CPR": "1"}
     start = time.perf_counter()
     child = pexpect.spawn(
         str(EXECUTABLE),

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import shutil
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,19 @@ EXAMPLES = REPO / "examples"
 @pytest.fixture(scope="session")
 def model() -> Model:
     return load_model()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_model_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The tests (and the commands they start) cache models in a folder of their own."""
+    folder = tmp_path_factory.mktemp("model-cache")
+    before = os.environ.get("WERKWIJZER_CACHE")
+    os.environ["WERKWIJZER_CACHE"] = str(folder)
+    yield folder
+    if before is None:
+        del os.environ["WERKWIJZER_CACHE"]
+    else:
+        os.environ["WERKWIJZER_CACHE"] = before
 
 
 @pytest.fixture(autouse=True)

@@ -14,6 +14,7 @@ from conftest import copy_model, run, shows_in_order
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from werkwijzer.jsonable import to_jsonable
 from werkwijzer.model import Model, load_model
 
 MODEL = load_model()  # for parametrize, which runs before fixtures exist
@@ -31,7 +32,7 @@ def run_json(*args: str) -> Any:
 
 
 def instrument_dict(model: Model, instrument_id: str) -> dict[str, Any]:
-    return model.instrument(instrument_id).model_dump(mode="json")
+    return to_jsonable(model.instrument(instrument_id))
 
 
 def expected_cell(model: Model, aspect: str, layer: str, phase: str) -> dict[str, Any]:

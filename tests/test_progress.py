@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -116,7 +117,7 @@ def test_a_group_side_names_no_one(model: Model) -> None:
 
 def test_an_aspect_on_one_side_only(model: Model) -> None:
     then = result(model, {"begin": 4, "tussen": 1, "gevorderd": 1})
-    trimmed = then.model_copy(update={"aspects": then.aspects[1:]})
+    trimmed = dataclasses.replace(then, aspects=then.aspects[1:])
     comparison = compare([trimmed], [then], side([trimmed]), side([then]))
     first = comparison.aspects[-1]
     assert first.id == then.aspects[0].id and first.then is None and first.verdict == "onbekend"

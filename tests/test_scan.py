@@ -28,6 +28,7 @@ from werkwijzer.answers import Answers, AnswerValue, read_answers
 from werkwijzer.errors import Interrupted, WerkwijzerError
 from werkwijzer.interactive import scan as flow
 from werkwijzer.interactive.scan import Resumed, ScanPlan
+from werkwijzer.jsonable import to_jsonable
 from werkwijzer.model import LAYER_IDS, ItemPlace, LayerId, Model
 
 TODAY = dt.date(2026, 11, 23)
@@ -409,7 +410,7 @@ def test_command_runs_a_whole_scan_and_shows_the_result(
     scored = json.loads(run("score", "--json", str(path)).stdout)
     [(finished_path, finished_answers, finished_result)] = finishes
     assert Path(finished_path).absolute() == path and finished_answers == saved  # type: ignore[arg-type]
-    assert finished_result.model_dump(mode="json") == scored  # type: ignore[attr-defined]
+    assert to_jsonable(finished_result) == scored
 
 
 def test_command_resume_of_complete_file_shows_result(

@@ -22,6 +22,7 @@ from markdown_it import MarkdownIt
 
 from werkwijzer.answers import AnswerValue, read_answers
 from werkwijzer.commands.scan import _after_finish
+from werkwijzer.jsonable import to_jsonable
 from werkwijzer.model import LayerId, Model, PhaseId
 from werkwijzer.progress import SAME_MARGIN
 from werkwijzer.scoring import score
@@ -116,7 +117,7 @@ def test_import_keeps_the_file_text(tmp_path: Path, model: Model) -> None:
 def test_import_from_stdin_and_json(tmp_path: Path, model: Model) -> None:
     db = tmp_path / "s.db"
     answers = answers_for(model, "schoolleider", 2, school="Via JSON")
-    result = run("import", "--db", str(db), "-", input=answers.model_dump_json())
+    result = run("import", "--db", str(db), "-", input=json.dumps(to_jsonable(answers)))
     assert result.exit_code == 0, result.stderr
     assert stored(db)[0]["school"] == "Via JSON"
 

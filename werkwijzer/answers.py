@@ -18,10 +18,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, Final, Literal
-
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Any, ClassVar, Final, Literal
 
 from werkwijzer.atomic import atomic_write_text
 from werkwijzer.errors import AnswersError
@@ -34,10 +33,12 @@ STDIN = "-"
 AnswerValue = Literal[1, 2, 3, 4] | None
 
 
-class Answers(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class Answers:
     """One respondent's answers. `answers` maps item ids to 1-4, or None for 'weet ik niet'."""
 
-    model_config = ConfigDict(extra="forbid", title="werkwijzer-answers/1")
+    # For the JSON Schema (`werkwijzer schema answers`), which pydantic derives from this class.
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid", "title": FORMAT}
 
     format: Literal["werkwijzer-answers/1"] = FORMAT
     layer: LayerId
@@ -45,10 +46,10 @@ class Answers(BaseModel):
     respondent: str | None = None
     date: dt.date | None = None
     model_version: str | None = None
-    answers: dict[str, AnswerValue] = Field(default_factory=dict)
+    answers: dict[str, AnswerValue] = field(default_factory=dict)
 
 
-_KNOWN_KEYS = set(Answers.model_fields)
+_KNOWN_KEYS = {f.name for f in fields(Answers)}
 
 
 def read_answers(source: str | Path, model: Model) -> Answers:

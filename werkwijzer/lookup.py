@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, cast
 
+from werkwijzer.jsonable import to_jsonable
 from werkwijzer.model import Action, Aspect, Cell, Instrument, Layer, LayerId, Model, Phase, PhaseId
 from werkwijzer.resolve import resolve_choice
 
@@ -148,11 +149,9 @@ def aspects_json(model: Model) -> dict[str, Any]:
     """The overview: the aspects with their short descriptions, and the layers and phases."""
     return {
         "model_version": model.version,
-        "aspects": [
-            a.model_dump(mode="json", include={"id", "name", "description"}) for a in model.aspects
-        ],
-        "layers": [layer.model_dump(mode="json") for layer in model.layers],
-        "phases": [phase.model_dump(mode="json") for phase in model.phases],
+        "aspects": [to_jsonable(a, include={"id", "name", "description"}) for a in model.aspects],
+        "layers": [to_jsonable(layer) for layer in model.layers],
+        "phases": [to_jsonable(phase) for phase in model.phases],
     }
 
 
@@ -160,7 +159,7 @@ def aspect_json(model: Model, aspect_id: str) -> dict[str, Any]:
     """One aspect with its information: background, references, discussion questions."""
     return {
         "model_version": model.version,
-        "aspect": model.aspect(aspect_id).model_dump(mode="json", exclude={"cells"}),
+        "aspect": to_jsonable(model.aspect(aspect_id), exclude={"cells"}),
     }
 
 
@@ -183,20 +182,20 @@ def selection_json(model: Model, selection: Selection) -> dict[str, Any]:
 def instruments_json(model: Model) -> dict[str, Any]:
     return {
         "model_version": model.version,
-        "instruments": [i.model_dump(mode="json") for i in model.instruments],
+        "instruments": [to_jsonable(i) for i in model.instruments],
     }
 
 
 def instrument_json(model: Model, instrument_id: str) -> dict[str, Any]:
     return {
         "model_version": model.version,
-        "instrument": model.instrument(instrument_id).model_dump(mode="json"),
+        "instrument": to_jsonable(model.instrument(instrument_id)),
         "used_by": [
             {
                 "aspect": _ref(use.aspect),
                 "layer": _ref(use.layer),
                 "phase": _ref(use.phase),
-                "action": use.action.model_dump(mode="json", exclude={"instruments"}),
+                "action": to_jsonable(use.action, exclude={"instruments"}),
             }
             for use in actions_using(model, instrument_id)
         ],
@@ -208,6 +207,6 @@ def _ref(thing: Aspect | Layer | Phase) -> dict[str, str]:
 
 
 def _action_json(model: Model, action: Action) -> dict[str, Any]:
-    data = action.model_dump(mode="json", exclude={"instruments"})
-    data["instruments"] = [model.instrument(i).model_dump(mode="json") for i in action.instruments]
+    data: dict[str, Any] = to_jsonable(action, exclude={"instruments"})
+    data["instruments"] = [to_jsonable(model.instrument(i)) for i in action.instruments]
     return data

@@ -27,9 +27,9 @@ from typing import Final, Literal
 from pydantic import ConfigDict, Field
 
 from werkwijzer.model import LAYER_IDS, PHASE_IDS, LayerId, PhaseId
-from werkwijzer.result import Out, Result
+from werkwijzer.result import Result
 from werkwijzer.scoring import SCORE_DECIMALS
-from werkwijzer.team import distinct_schools, median_phase
+from werkwijzer.team import Out, distinct_schools, median_phase
 
 COMPARE_FORMAT: Final = "werkwijzer-compare/1"
 SAME_MARGIN = 0.05

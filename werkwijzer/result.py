@@ -1,27 +1,28 @@
-"""The result contract, format werkwijzer-result/1: what `score --json` prints and renderers read."""
+"""The result contract, format werkwijzer-result/1: what `score --json` prints and renderers read.
+
+Plain frozen dataclasses: scoring builds them for every file, and `score --json` should start fast.
+`werkwijzer schema result` derives the JSON Schema from these classes with pydantic.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Final, Literal
-
-from pydantic import BaseModel, ConfigDict
+from dataclasses import dataclass
+from typing import Any, ClassVar, Final, Literal
 
 from werkwijzer.model import Effort, LayerId, PhaseId
 
 RESULT_FORMAT: Final = "werkwijzer-result/1"
 
 
-class Out(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-
-class InstrumentRef(Out):
+@dataclass(frozen=True, kw_only=True)
+class InstrumentRef:
     id: str
     name: str
 
 
-class ActionOut(Out):
+@dataclass(frozen=True, kw_only=True)
+class ActionOut:
     id: str
     title: str
     description: str
@@ -29,7 +30,8 @@ class ActionOut(Out):
     instruments: list[InstrumentRef]
 
 
-class AspectResult(Out):
+@dataclass(frozen=True, kw_only=True)
+class AspectResult:
     id: str
     name: str
     phase: PhaseId | None
@@ -40,13 +42,15 @@ class AspectResult(Out):
     actions: list[ActionOut]
 
 
-class Start(Out):
+@dataclass(frozen=True, kw_only=True)
+class Start:
     aspect: str
     phase: PhaseId
 
 
-class Result(Out):
-    model_config = ConfigDict(frozen=True, title=RESULT_FORMAT)
+@dataclass(frozen=True, kw_only=True)
+class Result:
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"title": RESULT_FORMAT}
 
     format: Literal["werkwijzer-result/1"] = RESULT_FORMAT
     model_version: str

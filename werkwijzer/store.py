@@ -31,6 +31,7 @@ from typing import Any, Literal
 
 from werkwijzer.answers import Answers
 from werkwijzer.errors import WerkwijzerError
+from werkwijzer.jsonable import to_jsonable
 from werkwijzer.result import Result
 from werkwijzer.team import school_key
 
@@ -159,7 +160,7 @@ def content_hash(answers: Answers) -> str:
     """sha256 of the answers in canonical JSON: the same answers in YAML or JSON, in any key order
     and with any comments, give the same hash."""
     canonical = json.dumps(
-        answers.model_dump(mode="json"), sort_keys=True, separators=(",", ":"), ensure_ascii=False
+        to_jsonable(answers), sort_keys=True, separators=(",", ":"), ensure_ascii=False
     )
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
@@ -237,7 +238,7 @@ class Store:
                     answers.date.isoformat() if answers.date else None,
                     result.model_version,
                     answers_text,
-                    result.model_dump_json(),
+                    json.dumps(to_jsonable(result), ensure_ascii=False),
                     name_key(answers.school),
                     name_key(answers.respondent),
                 ),
@@ -487,6 +488,12 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
     conn.execute("COMMIT")
 
 
+def _result_from_json(text: str) -> Result:
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(Result).validate_json(text)
+
+
 def _record(row: tuple[Any, ...]) -> ScanRecord:
     """A row of _COLUMNS; the schema's NOT NULL and CHECK constraints vouch for the types."""
     id_, recorded_at, source, layer, school, respondent, scan_date, model_version, result = row
@@ -499,7 +506,7 @@ def _record(row: tuple[Any, ...]) -> ScanRecord:
         respondent=respondent,
         date=dt.date.fromisoformat(scan_date) if scan_date else None,
         model_version=model_version,
-        result=Result.model_validate_json(result),
+        result=_result_from_json(result),
     )
 
 

@@ -28,17 +28,19 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from pydantic import ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from werkwijzer.answers import Answers
+from werkwijzer.jsonable import to_jsonable
 from werkwijzer.model import LAYER_IDS, PHASE_IDS, LayerId, Model, PhaseId
-from werkwijzer.result import ActionOut, Out, Result
+from werkwijzer.result import ActionOut, Result
 from werkwijzer.scoring import SCORE_DECIMALS, StartCandidate, action_out, choose_start
 
 TEAM_FORMAT: Final = "werkwijzer-team/1"
@@ -53,6 +55,12 @@ Reason = Literal["start", "layers_differ", "layer_spread"]
 
 
 # --- the contract --------------------------------------------------------------------------------
+
+
+class Out(BaseModel):
+    """A part of a report document (team, comparison): pydantic, for its JSON Schema."""
+
+    model_config = ConfigDict(frozen=True)
 
 
 class PhaseCounts(Out):
@@ -483,7 +491,9 @@ def numbered_results(respondents: Sequence[Respondent], team: TeamResult) -> lis
     def rank(r: Respondent) -> tuple[int, str]:
         layer = r.answers.layer
         group = shown.index(layer) if layer in shown else len(shown)
-        return group, hashlib.sha256(r.answers.model_dump_json().encode()).hexdigest()
+        return group, hashlib.sha256(
+            json.dumps(to_jsonable(r.answers), sort_keys=True).encode()
+        ).hexdigest()
 
     return [
         NumberedResult(n, r.answers.layer if r.answers.layer in shown else None, r.result)

@@ -140,7 +140,9 @@ def _individual(
 ) -> bytes:
     result = respondent.result
     if chosen is ExportFormat.json:
-        return _json(result.model_dump(mode="json"))
+        from werkwijzer.jsonable import to_jsonable
+
+        return _json(to_jsonable(result))
     if chosen is ExportFormat.csv:
         from werkwijzer.render.report_csv import individual_csv
 

@@ -18,7 +18,9 @@ class SchemaName(str, Enum):
 
 def validate(model_dir: ModelOption = None) -> None:
     """Controleer het model (het ingebouwde, of een eigen kopie met --model)."""
-    model = load(model_dir)
+    from werkwijzer.model_files import read_model
+
+    model = read_model(model_dir)  # always the YAML itself, never the cache
     items = sum(len(model.items_for(layer.id)) for layer in model.layers)
     actions = sum(1 for _ in model.actions())
     typer.echo(
@@ -32,7 +34,9 @@ def model(json: JsonOption = False, model_dir: ModelOption = None) -> None:
     """Toon het hele model; met --json als één JSON-document voor scripts."""
     loaded = load(model_dir)
     if json:
-        print_json(loaded.model_dump(mode="json"))
+        from werkwijzer.jsonable import to_jsonable
+
+        print_json(to_jsonable(loaded))
         return
     from werkwijzer.render.terminal import render_model_summary
 

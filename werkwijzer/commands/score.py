@@ -28,7 +28,9 @@ def score(file: FileArgument, json: JsonOption = False, model_dir: ModelOption =
         )
     result = compute(model, answers)
     if json:
-        print_json(result.model_dump(mode="json"))
+        from werkwijzer.jsonable import to_jsonable
+
+        print_json(to_jsonable(result))
         return
     from werkwijzer.render.terminal import render_result
 

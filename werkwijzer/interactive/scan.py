@@ -8,6 +8,7 @@ Only interactive commands import this module: questionary and prompt_toolkit are
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import math
 from collections.abc import Iterator
@@ -157,7 +158,7 @@ def _resumed_answers(model: Model, plan: ScanPlan) -> Answers:
         update["date"] = plan.today
     if answers.model_version is None:
         update["model_version"] = model.version
-    return answers.model_copy(update=update)
+    return dataclasses.replace(answers, **update)
 
 
 # --- the statements ------------------------------------------------------------------------------
@@ -197,7 +198,7 @@ def run_scan(
                 index -= 1
                 continue
             given[place.item.id] = _answer_value(choice)
-            answers = answers.model_copy(update={"answers": dict(given)})
+            answers = dataclasses.replace(answers, answers=dict(given))
             save(path, answers, model)
             saved.count = _answered(places, given)
             index = _next_open(places, given, index)

@@ -1,0 +1,30 @@
+"""Turning the core's dataclasses into JSON-ready data: dicts, lists, strings, numbers, None."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Collection
+from typing import Any
+
+
+def to_jsonable(
+    value: Any, *, include: Collection[str] | None = None, exclude: Collection[str] = ()
+) -> Any:
+    """Recursively: a dataclass becomes a dict of its fields (in order), a date an ISO string.
+
+    `include` and `exclude` choose the fields of the outermost dataclass only.
+    """
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {
+            f.name: to_jsonable(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if (include is None or f.name in include) and f.name not in exclude
+        }
+    if isinstance(value, dict):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_jsonable(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value

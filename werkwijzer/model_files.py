@@ -1,0 +1,352 @@
+"""Reading a model folder: the shapes of its YAML files, pydantic's checks, and the cross-checks.
+
+Only needed when a model is read from YAML (`werkwijzer validate`, or a model not in the cache):
+the commands otherwise start from the cache and never import this module.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from werkwijzer.errors import ModelError
+from werkwijzer.model import (
+    ID_PATTERN,
+    LAYER_IDS,
+    PHASE_IDS,
+    Aspect,
+    Cell,
+    Checked,
+    Instrument,
+    Layer,
+    LayerId,
+    Model,
+    Phase,
+    PhaseId,
+    Scale,
+    builtin_model_dir,
+)
+from werkwijzer.yamlio import YamlSyntaxError, format_path, line_of, load_yaml
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+BUILTIN_LABEL = "ingebouwd model"
+
+
+# --- shapes of the files -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class PhasesFile(Checked):
+    scale: Scale
+    phases: list[Phase]
+    threshold: float = 0.75
+
+
+@dataclass(frozen=True, kw_only=True)
+class AspectEntry(Checked):
+    id: str
+    name: str
+    description: str
+    background: str
+    references: list[str]
+    discussion_questions: list[str]
+    grid: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class AspectsFile(Checked):
+    version: str
+    title: str
+    layers: list[Layer]
+    aspects: list[AspectEntry]
+
+
+@dataclass(frozen=True, kw_only=True)
+class GridFile(Checked):
+    aspect: str
+    layers: dict[LayerId, dict[PhaseId, Cell]]
+
+
+@dataclass(frozen=True, kw_only=True)
+class InstrumentsFile(Checked):
+    instruments: list[Instrument]
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Source:
+    """One YAML file of the model: its text, its parsed data, and how to name it to the user."""
+
+    shown: str
+    text: str
+    data: Any
+
+    def where(self, path: tuple[str | int, ...]) -> str:
+        line = line_of(self.text, path)
+        place = f", regel {line}" if line else ""
+        inside = f" ({format_path(path)})" if path else ""
+        return f"{self.shown}{place}{inside}"
+
+
+class _Loader:
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder or builtin_model_dir()
+        self.label = str(folder) if folder else BUILTIN_LABEL
+        self.problems: list[str] = []
+
+    def read(self, relative: str) -> _Source | None:
+        shown = f"{self.label}: {relative}"
+        path = self.folder / relative
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            self.problems.append(f"{shown}: bestand ontbreekt")
+            return None
+        except UnicodeDecodeError:
+            self.problems.append(f"{shown}: geen UTF-8-tekst")
+            return None
+        except OSError as exc:
+            self.problems.append(f"{shown}: kan niet gelezen worden ({exc.strerror})")
+            return None
+        try:
+            data = load_yaml(text)
+        except YamlSyntaxError as exc:
+            line = f", regel {exc.line}" if exc.line else ""
+            self.problems.append(f"{shown}{line}: geen geldige YAML ({exc.problem})")
+            return None
+        return _Source(shown, text, data)
+
+    def parse(self, source: _Source | None, file_shape: type) -> Any:
+        if source is None:
+            return None
+        from pydantic import TypeAdapter, ValidationError
+
+        try:
+            return TypeAdapter(file_shape).validate_python(source.data)
+        except ValidationError as exc:
+            self.problems.extend(_dutch_errors(exc, source))
+            return None
+
+
+def read_model(folder: Path | None = None) -> Model:
+    """Read, check and cross-check the YAML of a model folder. Raises ModelError."""
+    loader = _Loader(folder)
+    sources = {
+        name: loader.read(name) for name in ("aspects.yaml", "phases.yaml", "instruments.yaml")
+    }
+    aspects_file: AspectsFile | None = loader.parse(sources["aspects.yaml"], AspectsFile)
+    phases_file: PhasesFile | None = loader.parse(sources["phases.yaml"], PhasesFile)
+    instruments_file: InstrumentsFile | None = loader.parse(
+        sources["instruments.yaml"], InstrumentsFile
+    )
+    grids: list[tuple[AspectEntry, _Source, GridFile]] = []
+    if aspects_file is not None:
+        for entry in aspects_file.aspects:
+            source = loader.read(entry.grid)
+            grid: GridFile | None = loader.parse(source, GridFile)
+            if source is not None and grid is not None:
+                grids.append((entry, source, grid))
+    if loader.problems or not (aspects_file and phases_file and instruments_file):
+        raise ModelError(loader.problems)
+    problems = _cross_check(sources, aspects_file, phases_file, instruments_file, grids)
+    if problems:
+        raise ModelError(problems)
+    return Model(
+        version=aspects_file.version,
+        title=aspects_file.title,
+        scale=phases_file.scale,
+        threshold=phases_file.threshold,
+        phases=phases_file.phases,
+        layers=aspects_file.layers,
+        aspects=[_aspect(entry, grid) for entry, _, grid in grids],
+        instruments=instruments_file.instruments,
+    )
+
+
+def _aspect(entry: AspectEntry, grid: GridFile) -> Aspect:
+    return Aspect(
+        id=entry.id,
+        name=entry.name,
+        description=entry.description,
+        background=entry.background,
+        references=entry.references,
+        discussion_questions=entry.discussion_questions,
+        cells=grid.layers,
+    )
+
+
+# --- cross-checks: what a single file's shape cannot tell ----------------------------------------
+
+
+def _cross_check(
+    sources: dict[str, _Source | None],
+    aspects_file: AspectsFile,
+    phases_file: PhasesFile,
+    instruments_file: InstrumentsFile,
+    grids: list[tuple[AspectEntry, _Source, GridFile]],
+) -> list[str]:
+    aspects_src = sources["aspects.yaml"]
+    phases_src = sources["phases.yaml"]
+    instruments_src = sources["instruments.yaml"]
+    assert aspects_src and phases_src and instruments_src
+    problems: list[str] = []
+
+    values = [p.value for p in phases_file.scale.points]
+    if values != [1, 2, 3, 4]:
+        problems.append(
+            f"{phases_src.where(('scale', 'points'))}: de schaal moet de waarden 1, 2, 3 en 4 "
+            f"hebben, in die volgorde (nu: {values})"
+        )
+    phase_ids = tuple(p.id for p in phases_file.phases)
+    if phase_ids != PHASE_IDS:
+        problems.append(
+            f"{phases_src.where(('phases',))}: de fasen moeten {', '.join(PHASE_IDS)} zijn, "
+            f"in die volgorde (nu: {', '.join(phase_ids)})"
+        )
+    if not 0 < phases_file.threshold <= 1:
+        problems.append(
+            f"{phases_src.where(('threshold',))}: de drempel moet groter dan 0 en hooguit 1 "
+            f"zijn (nu: {phases_file.threshold})"
+        )
+    layer_ids = tuple(layer.id for layer in aspects_file.layers)
+    if sorted(layer_ids) != sorted(LAYER_IDS):
+        problems.append(
+            f"{aspects_src.where(('layers',))}: de lagen moeten {', '.join(LAYER_IDS)} zijn, "
+            f"elk één keer (nu: {', '.join(layer_ids)})"
+        )
+
+    problems += _empty(aspects_src, ("aspects",), aspects_file.aspects)
+    problems += _empty(instruments_src, ("instruments",), instruments_file.instruments)
+    for i, entry in enumerate(aspects_file.aspects):
+        problems += _empty(aspects_src, ("aspects", i, "references"), entry.references)
+        problems += _empty(
+            aspects_src, ("aspects", i, "discussion_questions"), entry.discussion_questions
+        )
+    problems += _id_problems(
+        [(a.id, aspects_src, ("aspects", i, "id")) for i, a in enumerate(aspects_file.aspects)],
+        "aspect",
+    )
+    problems += _id_problems(
+        [
+            (ins.id, instruments_src, ("instruments", i, "id"))
+            for i, ins in enumerate(instruments_file.instruments)
+        ],
+        "instrument",
+    )
+    known_instruments = {ins.id for ins in instruments_file.instruments}
+    item_ids: list[tuple[str, _Source, tuple[str | int, ...]]] = []
+    action_ids: list[tuple[str, _Source, tuple[str | int, ...]]] = []
+    for entry, source, grid in grids:
+        if grid.aspect != entry.id:
+            problems.append(
+                f"{source.where(('aspect',))}: dit bestand hoort bij aspect '{grid.aspect}', "
+                f"maar aspects.yaml noemt het voor '{entry.id}'"
+            )
+        for layer in LAYER_IDS:
+            for phase in PHASE_IDS:
+                cell = grid.layers.get(layer, {}).get(phase)
+                where = ("layers", layer, phase)
+                if cell is None:
+                    problems.append(
+                        f"{source.where(where[:2])}: de cel {layer} × {phase} ontbreekt"
+                    )
+                    continue
+                if not cell.items:
+                    problems.append(
+                        f"{source.where(where)}: geen uitspraken voor {layer} in fase {phase}"
+                    )
+                for i, item in enumerate(cell.items):
+                    item_ids.append((item.id, source, (*where, "items", i, "id")))
+                for i, action in enumerate(cell.actions):
+                    action_ids.append((action.id, source, (*where, "actions", i, "id")))
+                    problems += _empty(
+                        source, (*where, "actions", i, "instruments"), action.instruments
+                    )
+                    for j, used in enumerate(action.instruments):
+                        if used not in known_instruments:
+                            path = (*where, "actions", i, "instruments", j)
+                            problems.append(
+                                f"{source.where(path)}: instrument '{used}' staat niet in "
+                                "instruments.yaml"
+                            )
+    problems += _id_problems(item_ids, "uitspraak")
+    problems += _id_problems(action_ids, "actie")
+    return problems
+
+
+def _empty(source: _Source, path: tuple[str | int, ...], values: list[Any]) -> list[str]:
+    return [f"{source.where(path)}: moet minstens één element hebben"] if not values else []
+
+
+def _id_problems(ids: list[tuple[str, _Source, tuple[str | int, ...]]], kind: str) -> list[str]:
+    """Ids that break the pattern, then ids used twice (across all files)."""
+    problems = [
+        f"{source.where(path)}: ongeldige id '{id_}': gebruik kleine letters, cijfers, '.', '_' "
+        "en '-'"
+        for id_, source, path in ids
+        if not ID_PATTERN.match(id_)
+    ]
+    return problems + _duplicates(ids, kind)
+
+
+def _duplicates(ids: list[tuple[str, _Source, tuple[str | int, ...]]], kind: str) -> list[str]:
+    # Places are looked up only for a duplicate: finding a line composes the YAML again, and doing
+    # that for every id made loading the model take half a second.
+    seen: dict[str, tuple[_Source, tuple[str | int, ...]]] = {}
+    problems = []
+    for id_, source, path in ids:
+        if id_ in seen:
+            first = seen[id_][0].where(seen[id_][1])
+            problems.append(
+                f"{source.where(path)}: dubbele id '{id_}' voor een {kind} (eerder: {first})"
+            )
+        else:
+            seen[id_] = (source, path)
+    return problems
+
+
+# --- pydantic's errors in Dutch ------------------------------------------------------------------
+
+_DUTCH = {
+    "extra_forbidden": "onbekende sleutel",
+    "unexpected_keyword_argument": "onbekende sleutel",
+    "missing": "verplichte sleutel ontbreekt",
+    "missing_argument": "verplichte sleutel ontbreekt",
+    "missing_keyword_only_argument": "verplichte sleutel ontbreekt",
+    "dataclass_type": "moet sleutels met waarden bevatten",
+    "dataclass_args_type": "moet sleutels met waarden bevatten",
+    "string_type": "moet tekst zijn",
+    "list_type": "moet een lijst zijn",
+    "dict_type": "moet sleutels met waarden bevatten",
+    "model_type": "moet sleutels met waarden bevatten",
+    "int_type": "moet een geheel getal zijn",
+    "int_parsing": "moet een geheel getal zijn",
+    "int_from_float": "moet een geheel getal zijn",
+    "float_type": "moet een getal zijn",
+    "float_parsing": "moet een getal zijn",
+}
+
+
+def _dutch_errors(exc: ValidationError, source: _Source) -> list[str]:
+    out = []
+    for err in exc.errors():
+        loc = tuple(err["loc"])
+        if loc and loc[-1] == "[key]":
+            out.append(f"{source.where(loc[:-1])}: onbekende sleutel '{loc[-2]}'")
+            continue
+        kind = err["type"]
+        ctx = err.get("ctx", {})
+        if kind == "literal_error":
+            expected = str(ctx.get("expected", "")).replace(" or ", " of ")
+            text = f"'{err['input']}' kan niet; kies uit {expected}"
+        elif kind in _DUTCH:
+            text = _DUTCH[kind].format(**ctx)
+        else:
+            text = f"ongeldige waarde ({err['msg']})"
+        out.append(f"{source.where(loc)}: {text}")
+    return out
