@@ -75,6 +75,29 @@ class InstrumentsFile(Checked):
     instruments: list[Instrument]
 
 
+# --- copying -------------------------------------------------------------------------------------
+
+
+def copy_model(dest: Path, source: Path | None = None) -> None:
+    """Copy a model folder's YAML files (default: the built-in model) into a new folder `dest`."""
+    import shutil
+
+    from werkwijzer.errors import WerkwijzerError
+
+    if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
+        raise WerkwijzerError(
+            f"{dest} bestaat al en is geen lege map; kies een nieuwe map voor de kopie."
+        )
+    origin = source or builtin_model_dir()
+    read_model(source)  # copy only a model that is in order
+    try:
+        shutil.copytree(
+            origin, dest, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__", ".*")
+        )
+    except OSError as exc:
+        raise WerkwijzerError(f"De kopie in {dest} kon niet gemaakt worden ({exc}).") from None
+
+
 # --- reading -------------------------------------------------------------------------------------
 
 

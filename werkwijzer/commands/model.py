@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -30,8 +31,33 @@ def validate(model_dir: ModelOption = None) -> None:
     )
 
 
-def model(json: JsonOption = False, model_dir: ModelOption = None) -> None:
-    """Toon het hele model; met --json als één JSON-document voor scripts."""
+CopyOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--copy-to",
+        help="Zet een kopie van het model (de YAML-bestanden) in deze nieuwe map, om aan te passen.",
+        show_default=False,
+    ),
+]
+
+
+def model(
+    json: JsonOption = False, copy_to: CopyOption = None, model_dir: ModelOption = None
+) -> None:
+    """Toon het hele model; met --json als één JSON-document voor scripts.
+
+    Met --copy-to MAP krijg je een kopie om zelf aan te passen; gebruik die daarna met --model MAP.
+    """
+    if copy_to is not None:
+        from werkwijzer.cli import say
+        from werkwijzer.model_files import copy_model
+
+        copy_model(copy_to, model_dir)
+        say(
+            f"Het model staat nu in {copy_to}. Pas de YAML-bestanden aan, verhoog de version in "
+            f"aspects.yaml, en controleer je versie met:\n  werkwijzer validate --model {copy_to}"
+        )
+        return
     loaded = load(model_dir)
     if json:
         from werkwijzer.jsonable import to_jsonable
