@@ -8,7 +8,7 @@ import re
 import shutil
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 import yaml
@@ -16,7 +16,14 @@ from typer.testing import CliRunner, Result
 
 from werkwijzer.answers import Answers, AnswerValue, dump_answers
 from werkwijzer.cli import app
-from werkwijzer.model import PHASE_IDS, LayerId, Model, builtin_model_dir, load_model
+from werkwijzer.model import (
+    PHASE_IDS,
+    LayerId,
+    Model,
+    PhaseId,
+    builtin_model_dir,
+    load_model,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"
@@ -53,17 +60,33 @@ def run(*args: str, input: str | None = None, env: Mapping[str, str] | None = No
     return CliRunner().invoke(app, list(args), input=input, env=dict(env or {}))
 
 
+def answer_value(value: int | None) -> AnswerValue:
+    """`value` typed as an answer (1-4, or None for 'weet ik niet').
+
+    For numbers a test computes or loops over, which mypy sees as plain int, not as the Literal.
+    """
+    if value not in (None, 1, 2, 3, 4):
+        raise ValueError(f"not an answer: {value!r}")
+    return cast(AnswerValue, value)
+
+
 def answers_for(
     model: Model,
     layer: LayerId,
-    value: Callable[[str, str, str], AnswerValue] | AnswerValue = 4,
+    value: Callable[[str, PhaseId, str], int | None] | int | None = 4,
     **meta: Any,
 ) -> Answers:
-    """Answers for every item of `layer`; `value` is a constant or f(aspect, phase, item_id)."""
+    """Answers for every item of `layer`; `value` is a constant or f(aspect, phase, item_id).
+
+    The values must be answers (1-4 or None); `answer_value` checks each one.
+    """
     pick = value if callable(value) else (lambda _a, _p, _i: value)
     return Answers(
         layer=layer,
-        answers={p.item.id: pick(p.aspect.id, p.phase, p.item.id) for p in model.items_for(layer)},
+        answers={
+            p.item.id: answer_value(pick(p.aspect.id, p.phase, p.item.id))
+            for p in model.items_for(layer)
+        },
         **meta,
     )
 

@@ -18,7 +18,7 @@ from rich.console import Console
 
 from werkwijzer.errors import Interrupted
 from werkwijzer.interactive.browse import Browser, Place
-from werkwijzer.model import Model
+from werkwijzer.model import LayerId, Model, PhaseId
 
 CTRL_C = "\x03"
 DOWN = "\x1b[B"
@@ -62,8 +62,8 @@ def screens(screen: str) -> list[str]:
     return [m.group(1) for m in re.finditer(r"^(\S.*?) ─{3,}$", screen, flags=re.MULTILINE)]
 
 
-def description(model: Model, aspect: str, layer: str, phase: str) -> str:
-    return model.aspect(aspect).cells[layer][phase].description  # type: ignore[index]
+def description(model: Model, aspect: str, layer: LayerId, phase: PhaseId) -> str:
+    return model.aspect(aspect).cells[layer][phase].description
 
 
 def test_navigate_switch_phase_and_layer_read_background_and_stop(model: Model) -> None:

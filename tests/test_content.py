@@ -11,6 +11,7 @@ from conftest import EXAMPLES, run
 
 from werkwijzer.answers import read_answers
 from werkwijzer.model import LAYER_IDS, PHASE_IDS, Model
+from werkwijzer.result import Result
 from werkwijzer.scoring import score
 
 ASPECT_IDS = ["koers", "werken_met_data", "lerende_professionals", "leidinggeven_aan_leren"]
@@ -88,7 +89,7 @@ def test_no_duplicate_texts(model: Model) -> None:
 
 def test_no_duplicate_action_titles_within_an_aspect(model: Model) -> None:
     for aspect in model.aspects:
-        titles = Counter(a.title.lower() for _, _, _, a in model.actions() if _ is aspect)
+        titles = Counter(a.title.lower() for owner, _, _, a in model.actions() if owner is aspect)
         assert [t for t, n in titles.items() if n > 1] == [], aspect.id
 
 
@@ -163,11 +164,11 @@ def test_instruments_are_many_defined_and_all_used(model: Model) -> None:
 
 
 @pytest.fixture(scope="module")
-def realistic_results(model: Model) -> list:  # type: ignore[type-arg]
+def realistic_results(model: Model) -> list[Result]:
     return [score(model, read_answers(path, model)) for path in sorted(EXAMPLES.glob("*.yaml"))]
 
 
-def test_realistic_schools_differ_per_layer(realistic_results: list) -> None:  # type: ignore[type-arg]
+def test_realistic_schools_differ_per_layer(realistic_results: list[Result]) -> None:
     assert len(realistic_results) >= 3
     assert {r.layer for r in realistic_results} == set(LAYER_IDS)
     for result in realistic_results:

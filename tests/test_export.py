@@ -18,7 +18,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from werkwijzer.answers import AnswerValue
-from werkwijzer.model import PHASE_IDS, LayerId, Model
+from werkwijzer.model import PHASE_IDS, LayerId, Model, PhaseId
 from werkwijzer.render.report_csv import HEADER
 
 HOSTILE = "<script>x</script> | a"
@@ -29,18 +29,21 @@ NAMES = ["Zeynep Qorvaldt", "Bartholomeus Xwyndam", "Anouk Vrzelmans", "Moqtadir
 # --- helpers -------------------------------------------------------------------------------------
 
 
-def varied(seed: int) -> Callable[[str, str, str], AnswerValue]:
+def varied(seed: int) -> Callable[[str, PhaseId, str], int]:
     """Different but reproducible answers per respondent."""
 
-    def pick(_aspect: str, phase: str, item: str) -> AnswerValue:
-        value = 1 + (seed * 7 + sum(map(ord, item)) + PHASE_IDS.index(phase)) % 4
-        return value  # type: ignore[return-value]
+    def pick(_aspect: str, phase: PhaseId, item: str) -> int:
+        return 1 + (seed * 7 + sum(map(ord, item)) + PHASE_IDS.index(phase)) % 4
 
     return pick
 
 
 def team_folder(folder: Path, model: Model, layers: Sequence[LayerId], **meta: Any) -> list[Path]:
-    """One answers file per layer given, named after its (made-up) respondent."""
+    """One answers file per layer given, named after its (made-up) respondent.
+
+    Give `layers` as a tuple, e.g. ("schoolleider",) * 3 + ("leraar",) * 4: mypy keeps the layer
+    names' Literal type through tuple `*` and `+`, but a list `+` makes them plain str.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for n, layer in enumerate(layers):
@@ -183,7 +186,7 @@ def test_too_few_answers_individual(tmp_path: Path) -> None:
 
 @pytest.fixture
 def team_dir(tmp_path: Path, model: Model) -> Path:
-    team_folder(tmp_path / "team", model, ["schoolleider"] * 3 + ["leraar"] * 4)
+    team_folder(tmp_path / "team", model, ("schoolleider",) * 3 + ("leraar",) * 4)
     return tmp_path / "team"
 
 
@@ -363,7 +366,7 @@ def test_team_csv(team_dir: Path, model: Model) -> None:
 def test_names_never_in_a_team_report(
     tmp_path: Path, model: Model, options: tuple[str, ...]
 ) -> None:
-    paths = team_folder(tmp_path / "t", model, ["bestuurder", "schoolleider"] + ["leraar"] * 4)
+    paths = team_folder(tmp_path / "t", model, ("bestuurder", "schoolleider") + ("leraar",) * 4)
     out = export(str(tmp_path / "t"), *options).stdout.lower()
     for path in paths:
         name = yaml.safe_load(path.read_text())["respondent"]
@@ -374,7 +377,7 @@ def test_names_never_in_a_team_report(
 
 
 def test_a_small_layer_is_shown_only_in_the_totals(tmp_path: Path, model: Model) -> None:
-    team_folder(tmp_path / "t", model, ["bestuurder"] + ["schoolleider"] * 3 + ["leraar"] * 4)
+    team_folder(tmp_path / "t", model, ("bestuurder",) + ("schoolleider",) * 3 + ("leraar",) * 4)
     tokens, _ = markdown(export(str(tmp_path / "t")).stdout)
     found = tables(tokens)
     assert found[0][1:] == [
@@ -391,7 +394,7 @@ def test_a_small_layer_is_shown_only_in_the_totals(tmp_path: Path, model: Model)
 
 
 def test_strict_privacy_folds_what_could_be_calculated_back(tmp_path: Path, model: Model) -> None:
-    team_folder(tmp_path / "t", model, ["bestuurder"] + ["schoolleider"] * 3 + ["leraar"] * 4)
+    team_folder(tmp_path / "t", model, ("bestuurder",) + ("schoolleider",) * 3 + ("leraar",) * 4)
     tokens, _ = markdown(export(str(tmp_path / "t"), "--strict-privacy").stdout)
     found = tables(tokens)
     assert found[0][1:] == [
@@ -422,7 +425,7 @@ def test_a_tiny_team_is_warned_about(tmp_path: Path, model: Model) -> None:
 
 
 def test_min_group_option(tmp_path: Path, model: Model) -> None:
-    team_folder(tmp_path / "t", model, ["schoolleider"] * 2 + ["leraar"] * 2)
+    team_folder(tmp_path / "t", model, ("schoolleider",) * 2 + ("leraar",) * 2)
     folded = json.loads(export(str(tmp_path / "t"), "-f", "json").stdout)
     assert [c["shown"] for c in folded["layers"]] == [False, False]
     shown = json.loads(export(str(tmp_path / "t"), "-f", "json", "--min-group", "2").stdout)
@@ -542,12 +545,10 @@ def test_output_is_written_atomically(
     assert second.exit_code == 0, second.stderr
     assert json.loads(target.read_text())["title"] == "Tweede"
 
-    import werkwijzer.atomic
-
     def refuse(*_args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(werkwijzer.atomic.os, "replace", refuse)
+    monkeypatch.setattr("werkwijzer.atomic.os.replace", refuse)
     failed = run("export", str(team_dir), "-o", str(target), "--title", "Derde")
     assert failed.exit_code == 2 and "kan niet geschreven worden" in failed.stderr
     assert json.loads(target.read_text())["title"] == "Tweede"

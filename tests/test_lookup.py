@@ -15,7 +15,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from werkwijzer.jsonable import to_jsonable
-from werkwijzer.model import Model, load_model
+from werkwijzer.model import LayerId, Model, PhaseId, load_model
 
 MODEL = load_model()  # for parametrize, which runs before fixtures exist
 ASPECTS = [a.id for a in MODEL.aspects]
@@ -32,12 +32,13 @@ def run_json(*args: str) -> Any:
 
 
 def instrument_dict(model: Model, instrument_id: str) -> dict[str, Any]:
-    return to_jsonable(model.instrument(instrument_id))
+    data: dict[str, Any] = to_jsonable(model.instrument(instrument_id))
+    return data
 
 
-def expected_cell(model: Model, aspect: str, layer: str, phase: str) -> dict[str, Any]:
+def expected_cell(model: Model, aspect: str, layer: LayerId, phase: PhaseId) -> dict[str, Any]:
     """The --json shape of one cell, built straight from the model."""
-    cell = model.aspect(aspect).cells[layer][phase]  # type: ignore[index]
+    cell = model.aspect(aspect).cells[layer][phase]
     return {
         "layer": {"id": layer, "name": model.layer(layer).name},
         "phase": {"id": phase, "name": model.phase(phase).name},
@@ -90,7 +91,7 @@ def test_one_aspect_json_has_its_information(model: Model, aspect: str) -> None:
 
 
 @pytest.mark.parametrize(("aspect", "layer", "phase"), CELLS)
-def test_actions_for_one_cell(model: Model, aspect: str, layer: str, phase: str) -> None:
+def test_actions_for_one_cell(model: Model, aspect: str, layer: LayerId, phase: PhaseId) -> None:
     data = run_json("actions", "--aspect", aspect, "--layer", layer, "--phase", phase)
     assert data["model_version"] == model.version
     assert data["aspect"] == {"id": aspect, "name": model.aspect(aspect).name}
@@ -108,13 +109,13 @@ def test_actions_for_a_whole_aspect_are_grouped_by_layer_then_phase(
 
 
 @pytest.mark.parametrize(("aspect", "layer"), list(itertools.product(ASPECTS, LAYERS)))
-def test_actions_for_one_layer(model: Model, aspect: str, layer: str) -> None:
+def test_actions_for_one_layer(model: Model, aspect: str, layer: LayerId) -> None:
     data = run_json("actions", "-a", aspect, "-l", layer)
     assert data["cells"] == [expected_cell(model, aspect, layer, phase) for phase in PHASES]
 
 
 @pytest.mark.parametrize(("aspect", "phase"), list(itertools.product(ASPECTS, PHASES)))
-def test_actions_for_one_phase(model: Model, aspect: str, phase: str) -> None:
+def test_actions_for_one_phase(model: Model, aspect: str, phase: PhaseId) -> None:
     data = run_json("actions", "-a", aspect, "-p", phase)
     assert data["cells"] == [expected_cell(model, aspect, layer, phase) for layer in LAYERS]
 
@@ -135,7 +136,7 @@ def test_one_instrument_with_the_actions_that_use_it(model: Model, instrument: s
     for aspect in model.aspects:
         for layer in LAYERS:
             for phase in PHASES:
-                for action in aspect.cells[layer][phase].actions:  # type: ignore[index]
+                for action in aspect.cells[layer][phase].actions:
                     if instrument in action.instruments:
                         expected.append((aspect.id, layer, phase, action.id))
     found = [
@@ -317,9 +318,9 @@ def markdown(*args: str) -> list[Token]:
 
 
 @pytest.mark.parametrize(("aspect", "layer", "phase"), CELLS)
-def test_cell_markdown_tables(model: Model, aspect: str, layer: str, phase: str) -> None:
+def test_cell_markdown_tables(model: Model, aspect: str, layer: LayerId, phase: PhaseId) -> None:
     tokens = markdown("actions", "-a", aspect, "-l", layer, "-p", phase)
-    cell = model.aspect(aspect).cells[layer][phase]  # type: ignore[index]
+    cell = model.aspect(aspect).cells[layer][phase]
     title = f"{model.aspect(aspect).name} · {model.layer(layer).name} · {model.phase(phase).name}"
     assert headings(tokens) == [("h1", title), ("h2", "Instrumenten")]
     actions, instruments = tables(tokens)
@@ -350,7 +351,7 @@ def test_aspect_markdown_groups_layers_then_phases(model: Model, aspect: str) ->
     found = tables(tokens)
     assert len(found) == len(LAYERS) * len(PHASES) + 1
     all_actions = [
-        a for layer in LAYERS for phase in PHASES for a in model.aspect(aspect).cells[layer][phase].actions  # type: ignore[index]
+        a for layer in LAYERS for phase in PHASES for a in model.aspect(aspect).cells[layer][phase].actions
     ]  # fmt: skip
     assert [row[0] for table in found[:-1] for row in table[1:]] == [a.title for a in all_actions]
     used = dict.fromkeys(i for a in all_actions for i in a.instruments)
@@ -496,7 +497,7 @@ def test_terminal_actions_show_every_text_whole(model: Model, aspect: str) -> No
     texts = []
     for layer in LAYERS:
         for phase in PHASES:
-            cell = model.aspect(aspect).cells[layer][phase]  # type: ignore[index]
+            cell = model.aspect(aspect).cells[layer][phase]
             texts.append(cell.description)
             for action in cell.actions:
                 texts += [action.title, action.description]

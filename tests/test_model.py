@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -25,7 +27,7 @@ def test_mini_model_validates(tmp_path: Path) -> None:
     assert len(model.items_for("leraar")) == 2 * 3 * 2
 
 
-def _edit(path: Path, change) -> None:  # type: ignore[no-untyped-def]
+def _edit(path: Path, change: Callable[[dict[str, Any]], object]) -> None:
     data = yaml.safe_load(path.read_text())
     change(data)
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
@@ -56,7 +58,7 @@ def test_missing_cell(tmp_path: Path) -> None:
 def test_duplicate_item_id_across_files(tmp_path: Path) -> None:
     folder = mini_model(tmp_path / "m")
 
-    def clash(d: dict) -> None:  # type: ignore[type-arg]
+    def clash(d: dict[str, Any]) -> None:
         d["layers"]["leraar"]["begin"]["items"][0]["id"] = "alfa.leraar.begin.1"
 
     _edit(folder / "grid/beta.yaml", clash)
@@ -68,7 +70,7 @@ def test_duplicate_item_id_across_files(tmp_path: Path) -> None:
 def test_action_with_unknown_instrument(tmp_path: Path) -> None:
     folder = mini_model(tmp_path / "m")
 
-    def unknown(d: dict) -> None:  # type: ignore[type-arg]
+    def unknown(d: dict[str, Any]) -> None:
         d["layers"]["bestuurder"]["begin"]["actions"][0]["instruments"] = ["toverstaf"]
 
     _edit(folder / "grid/alfa.yaml", unknown)
@@ -86,7 +88,7 @@ def test_cell_without_items(tmp_path: Path) -> None:
 def test_bad_effort_is_explained_in_dutch(tmp_path: Path) -> None:
     folder = mini_model(tmp_path / "m")
 
-    def effort(d: dict) -> None:  # type: ignore[type-arg]
+    def effort(d: dict[str, Any]) -> None:
         d["layers"]["leraar"]["begin"]["actions"][0]["effort"] = "reuze"
 
     _edit(folder / "grid/alfa.yaml", effort)

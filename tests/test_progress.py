@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
 from conftest import answers_for
@@ -55,9 +56,14 @@ def test_verdict(then: Standing | None, now: Standing | None, expected: str) -> 
     assert verdict(then, now) == expected
 
 
+def per_phase(values: dict[PhaseId, int]) -> Callable[[str, PhaseId, str], int]:
+    """For answers_for: `values[phase]` on every statement of that phase."""
+    return lambda _a, phase, _i: values[phase]
+
+
 def result(model: Model, values: dict[PhaseId, int], **meta: object) -> Result:
     """A leraar who answers `values[phase]` on every statement of that phase."""
-    answers = answers_for(model, "leraar", lambda _a, phase, _i: values[phase], **meta)  # type: ignore[arg-type,index]
+    answers = answers_for(model, "leraar", per_phase(values), **meta)
     return score(model, answers)
 
 
@@ -67,7 +73,8 @@ def test_compare_two_real_scans(model: Model) -> None:
     comparison = compare([then], [now], side([then], scans=[1]), side([now], files=["nu.yaml"]))
     assert not comparison.group
     first = comparison.aspects[0]
-    assert (first.then.phase, first.now.phase) == ("begin", "tussen")  # type: ignore[union-attr]
+    assert first.then is not None and first.now is not None
+    assert (first.then.phase, first.now.phase) == ("begin", "tussen")
     assert first.changes == {
         "begin": pytest.approx(0.3333),
         "tussen": pytest.approx(0.6667),
@@ -89,7 +96,7 @@ def test_group_standings_match_the_team_report(model: Model) -> None:
         {"begin": 4, "tussen": 4, "gevorderd": 2},
         {"begin": 4, "tussen": 4, "gevorderd": 4},
     ]
-    answers = [answers_for(model, "leraar", lambda _a, p, _i, v=v: v[p]) for v in patterns]  # type: ignore[misc]
+    answers = [answers_for(model, "leraar", per_phase(v)) for v in patterns]
     results = [score(model, a) for a in answers]
     team = build_team(
         model,

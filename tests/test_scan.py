@@ -30,6 +30,7 @@ from werkwijzer.interactive import scan as flow
 from werkwijzer.interactive.scan import Resumed, ScanPlan
 from werkwijzer.jsonable import to_jsonable
 from werkwijzer.model import LAYER_IDS, ItemPlace, LayerId, Model
+from werkwijzer.result import Result
 
 TODAY = dt.date(2026, 11, 23)
 ENTER, DOWN, CTRL_C, CTRL_D = "\r", "\x1b[B", "\x03", "\x04"
@@ -382,11 +383,15 @@ def at_terminal(keys: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         yield
 
 
-def recorded_finishes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[object, ...]]:
+def recorded_finishes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Path, Answers, Result]]:
     from werkwijzer.commands import scan as command
 
-    calls: list[tuple[object, ...]] = []
-    monkeypatch.setattr(command, "_after_finish", lambda *args, **_: calls.append(args))
+    calls: list[tuple[Path, Answers, Result]] = []
+
+    def after_finish(path: Path, answers: Answers, result: Result, **_: object) -> None:
+        calls.append((path, answers, result))
+
+    monkeypatch.setattr(command, "_after_finish", after_finish)
     return calls
 
 
@@ -409,7 +414,7 @@ def test_command_runs_a_whole_scan_and_shows_the_result(
     assert f"werkwijzer score --json {path.name}" in screen
     scored = json.loads(run("score", "--json", str(path)).stdout)
     [(finished_path, finished_answers, finished_result)] = finishes
-    assert Path(finished_path).absolute() == path and finished_answers == saved  # type: ignore[arg-type]
+    assert Path(finished_path).absolute() == path and finished_answers == saved
     assert to_jsonable(finished_result) == scored
 
 

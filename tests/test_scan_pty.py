@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Protocol
 
 import pytest
 
@@ -22,6 +23,19 @@ ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Za-z0-9]|\x1b[=>]|\r")
 HINT = "(pijltjes of cijfer, dan Enter)"
 
 
+class Child(Protocol):
+    """What these tests use of a pexpect.spawn in text mode (pexpect ships no type hints)."""
+
+    before: str
+    exitstatus: int | None
+
+    def expect(self, pattern: object) -> int: ...
+    def expect_exact(self, pattern: str) -> int: ...
+    def send(self, s: str) -> int: ...
+    def sendcontrol(self, char: str) -> int: ...
+    def close(self) -> None: ...
+
+
 def env(tmp_path: Path) -> dict[str, str]:
     return {
         **os.environ,
@@ -33,8 +47,8 @@ def env(tmp_path: Path) -> dict[str, str]:
     }
 
 
-def spawn(tmp_path: Path, *args: str) -> pexpect.spawn:
-    return pexpect.spawn(
+def spawn(tmp_path: Path, *args: str) -> Child:
+    child: Child = pexpect.spawn(
         EXECUTABLE,
         ["scan", *args],
         cwd=str(tmp_path),
@@ -43,13 +57,14 @@ def spawn(tmp_path: Path, *args: str) -> pexpect.spawn:
         dimensions=(50, 80),
         timeout=30,
     )
+    return child
 
 
 def plain(text: str) -> str:
     return ANSI.sub("", text)
 
 
-def answer(child: pexpect.spawn, places: list[ItemPlace], index: int, value: AnswerValue) -> None:
+def answer(child: Child, places: list[ItemPlace], index: int, value: AnswerValue) -> None:
     """Wait until statement `index` is asked, then pick `value` with its number key and Enter."""
     child.expect_exact(f"totaal {index + 1} van {len(places)}")
     child.expect_exact(HINT)
@@ -119,7 +134,8 @@ def test_complete_scan_scores_to_what_the_screen_showed(tmp_path: Path, model: M
 def test_ctrl_c_keeps_the_answers_given_and_resume_finishes(tmp_path: Path, model: Model) -> None:
     places = model.items_for("leraar")
     child = spawn(tmp_path, "--layer", "leraar", "--school", "Test")
-    for i, value in enumerate([3, None, 1]):
+    given: list[AnswerValue] = [3, None, 1]
+    for i, value in enumerate(given):
         answer(child, places, i, value)
     child.expect_exact("totaal 4 van 36")
     child.expect_exact(HINT)

@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -23,10 +24,11 @@ EXPECTED_PHASES = {
 }
 
 
-def schema(name: str) -> dict:  # type: ignore[type-arg]
+def schema(name: str) -> dict[str, Any]:
     result = run("schema", name)
     assert result.exit_code == 0
-    return json.loads(result.stdout)  # type: ignore[no-any-return]
+    parsed: dict[str, Any] = json.loads(result.stdout)
+    return parsed
 
 
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from fractions import Fraction
+from typing import Literal
 
 import pytest
-from conftest import answers_for, mini_model
+from conftest import answer_value, answers_for, mini_model
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from werkwijzer.answers import Answers
-from werkwijzer.model import PHASE_IDS, Model, load_model
+from werkwijzer.answers import Answers, AnswerValue
+from werkwijzer.model import PHASE_IDS, LayerId, Model, PhaseId, load_model
 from werkwijzer.scoring import StartCandidate, choose_start, find_phase, phase_score, score
 
 
@@ -42,7 +44,7 @@ def test_begin_mastered_rest_not_gives_tussenfase(model: Model) -> None:
 def test_threshold_is_inclusive(model: Model) -> None:
     # begin answers 4, 4, 2 -> (1 + 1 + 1/3) / 3 = 7/9 >= 0.75: mastered; 4, 3, 3 -> 7/9 too.
     # 4, 3, 2 -> (1 + 2/3 + 1/3) / 3 = 2/3 < 0.75: not mastered.
-    def pick(values: tuple[int, int, int]):  # type: ignore[no-untyped-def]
+    def pick(values: tuple[int, int, int]) -> Callable[[str, str, str], int]:
         def value(_a: str, phase: str, item: str) -> int:
             return values[int(item[-1]) - 1] if phase == "begin" else 1
 
@@ -86,7 +88,11 @@ def test_null_score_before_a_failing_phase_gives_no_phase(model: Model) -> None:
 
 
 def test_null_score_after_a_failing_phase_does_not_matter() -> None:
-    scores = {"begin": Fraction(1, 3), "tussen": None, "gevorderd": None}
+    scores: dict[PhaseId, Fraction | None] = {
+        "begin": Fraction(1, 3),
+        "tussen": None,
+        "gevorderd": None,
+    }
     assert find_phase(scores, Fraction(3, 4)).phase == "begin"
 
 
@@ -159,16 +165,20 @@ def mini(tmp_path_factory: pytest.TempPathFactory) -> Model:
 answer_values = st.sampled_from([1, 2, 3, 4, None, "absent"])
 
 
-def _answers(model: Model, layer: str, values: list[object]) -> Answers:
-    places = model.items_for(layer)  # type: ignore[arg-type]
+# What answer_values draws: an answer, or "absent" for a statement left out of the file.
+Drawn = AnswerValue | Literal["absent"]
+
+
+def _answers(model: Model, layer: LayerId, values: list[Drawn]) -> Answers:
+    places = model.items_for(layer)
     return Answers(
-        layer=layer,  # type: ignore[arg-type]
-        answers={p.item.id: v for p, v in zip(places, values, strict=True) if v != "absent"},  # type: ignore[misc]
+        layer=layer,
+        answers={p.item.id: v for p, v in zip(places, values, strict=True) if v != "absent"},
     )
 
 
-def _rank(phase: str | None) -> int:
-    return -1 if phase is None else PHASE_IDS.index(phase)  # type: ignore[arg-type]
+def _rank(phase: PhaseId | None) -> int:
+    return -1 if phase is None else PHASE_IDS.index(phase)
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -178,13 +188,14 @@ def _rank(phase: str | None) -> int:
     which=st.integers(min_value=0, max_value=17),
 )
 def test_raising_one_answer_never_lowers_a_phase(
-    tmp_path_factory: pytest.TempPathFactory, layer: str, values: list[object], which: int
+    tmp_path_factory: pytest.TempPathFactory, layer: LayerId, values: list[Drawn], which: int
 ) -> None:
     model = mini(tmp_path_factory)
-    if not isinstance(values[which], int) or values[which] == 4:
+    current = values[which]
+    if not isinstance(current, int) or current == 4:
         return
     raised = list(values)
-    raised[which] = values[which] + 1  # type: ignore[operator]
+    raised[which] = answer_value(current + 1)
     before = score(model, _answers(model, layer, values))
     after = score(model, _answers(model, layer, raised))
     for old, new in zip(before.aspects, after.aspects, strict=True):
@@ -215,7 +226,7 @@ def test_raising_an_answer_can_make_the_phase_unknown(model: Model) -> None:
     values=st.lists(answer_values, min_size=18, max_size=18),
 )
 def test_start_aspect_has_the_lowest_phase(
-    tmp_path_factory: pytest.TempPathFactory, layer: str, values: list[object]
+    tmp_path_factory: pytest.TempPathFactory, layer: LayerId, values: list[Drawn]
 ) -> None:
     model = mini(tmp_path_factory)
     result = score(model, _answers(model, layer, values))

@@ -19,8 +19,9 @@ from conftest import answers_for
 
 from werkwijzer.answers import Answers, dump_answers, parse_answers
 from werkwijzer.jsonable import to_jsonable
-from werkwijzer.model import Model
+from werkwijzer.model import LayerId, Model
 from werkwijzer.periods import parse_period
+from werkwijzer.result import Result
 from werkwijzer.scoring import score
 from werkwijzer.store import (
     APPLICATION_ID,
@@ -76,14 +77,18 @@ V1_ROW = (
 )
 
 
-def scan_of(model: Model, value: int = 3, **meta: object) -> tuple[Answers, str, object]:
-    answers = answers_for(model, meta.pop("layer", "leraar"), value, **meta)  # type: ignore[arg-type]
+def scan_of(
+    model: Model, value: int = 3, *, layer: LayerId = "leraar", **meta: object
+) -> tuple[Answers, str, Result]:
+    answers = answers_for(model, layer, value, **meta)
     return answers, dump_answers(answers, model), score(model, answers)
 
 
-def add(store: Store, model: Model, value: int = 3, **meta: object) -> RecordOutcome:
-    answers, text, result = scan_of(model, value, **meta)
-    return store.add(answers, text, result, "import")  # type: ignore[arg-type]
+def add(
+    store: Store, model: Model, value: int = 3, *, layer: LayerId = "leraar", **meta: object
+) -> RecordOutcome:
+    answers, text, result = scan_of(model, value, layer=layer, **meta)
+    return store.add(answers, text, result, "import")
 
 
 def schema_of(path: Path) -> list[tuple[str, str, str]]:
@@ -106,7 +111,7 @@ def test_round_trip(tmp_path: Path, model: Model) -> None:
     answers, text, result = scan_of(
         model, 2, school="OBS De Regenboog", respondent="Jan", date=dt.date(2025, 10, 1)
     )
-    outcome = record(db, answers, text, result)  # type: ignore[arg-type]
+    outcome = record(db, answers, text, result)
     assert outcome.new
     with Store.open(db) as store:
         [found] = store.scans()
@@ -206,10 +211,10 @@ def test_the_default_folder_is_made_but_a_given_one_is_not(
     monkeypatch.setattr("werkwijzer.store.default_db_path", lambda: default)
     monkeypatch.delenv("WERKWIJZER_DB")
     answers, text, result = scan_of(model)
-    record(None, answers, text, result)  # type: ignore[arg-type]
+    record(None, answers, text, result)
     assert default.is_file()
     with pytest.raises(StoreError, match="bestaat niet"):
-        record(tmp_path / "typo" / "s.db", answers, text, result)  # type: ignore[arg-type]
+        record(tmp_path / "typo" / "s.db", answers, text, result)
     assert not (tmp_path / "typo").exists()
 
 
@@ -250,7 +255,7 @@ def build_old(path: Path, version: int, model: Model) -> None:
                     text,
                     json.dumps(to_jsonable(result)),
                 ),
-            )  # type: ignore[attr-defined]
+            )
     conn.close()
 
 
@@ -296,7 +301,7 @@ def test_a_newer_database_is_refused_untouched(tmp_path: Path, model: Model) -> 
         pass
     answers, text, result = scan_of(model, 1)
     with pytest.raises(StoreVersionError):
-        record(db, answers, text, result)  # type: ignore[arg-type]
+        record(db, answers, text, result)
     assert db.read_bytes() == before
     assert not Path(f"{db}-wal").exists()
 
@@ -376,7 +381,7 @@ def test_a_read_only_database(tmp_path: Path, model: Model, folder_too: bool) ->
     answers, text, result = scan_of(model, 4)
     locked = (db, folder) if folder_too else (db,)
     with read_only(*locked), pytest.raises(StoreReadOnlyError) as caught:
-        record(db, answers, text, result)  # type: ignore[arg-type]
+        record(db, answers, text, result)
     assert "alleen-lezen" in caught.value.message or "niet geopend" in caught.value.message
     assert db.read_bytes() == before
 
@@ -416,7 +421,7 @@ def _writer(db: str, number: int, start: multiprocessing.synchronize.Barrier) ->
     ]
     start.wait(timeout=60)
     for answers, text, result in scans:
-        record(Path(db), answers, text, result)  # type: ignore[arg-type]
+        record(Path(db), answers, text, result)
 
 
 def test_concurrent_writers_all_succeed(tmp_path: Path) -> None:
@@ -453,7 +458,7 @@ def sqlite_build(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
         real = sqlite3.connect
 
         def connect(*args: Any, **kwargs: Any) -> sqlite3.Connection:
-            conn = real(*args, **kwargs)
+            conn: sqlite3.Connection = real(*args, **kwargs)
             conn.execute("PRAGMA secure_delete = OFF")
             return conn
 
@@ -495,7 +500,7 @@ def test_forget_needs_a_selection(tmp_path: Path) -> None:
 def test_record_keeps_the_result_as_json(tmp_path: Path, model: Model) -> None:
     db = tmp_path / "s.db"
     answers, text, result = scan_of(model, 2)
-    record(db, answers, text, result)  # type: ignore[arg-type]
+    record(db, answers, text, result)
     with contextlib.closing(sqlite3.connect(db)) as conn:
         stored = json.loads(conn.execute("SELECT result_json FROM scan").fetchone()[0])
     assert stored == to_jsonable(result)

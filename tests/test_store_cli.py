@@ -20,7 +20,7 @@ import pytest
 from conftest import answers_for, run, write_answers_file
 from markdown_it import MarkdownIt
 
-from werkwijzer.answers import AnswerValue, read_answers
+from werkwijzer.answers import read_answers
 from werkwijzer.commands.scan import _after_finish
 from werkwijzer.jsonable import to_jsonable
 from werkwijzer.model import LayerId, Model, PhaseId
@@ -38,9 +38,8 @@ def answers_file(
     layer: LayerId = "leraar",
     **meta: Any,
 ) -> Path:
-    def pick(_aspect: str, phase: str, _item: str) -> AnswerValue:
-        value = values if isinstance(values, int) else values[phase]  # type: ignore[index]
-        return value  # type: ignore[return-value]
+    def pick(_aspect: str, phase: PhaseId, _item: str) -> int:
+        return values if isinstance(values, int) else values[phase]
 
     path.parent.mkdir(parents=True, exist_ok=True)
     return write_answers_file(path, model, answers_for(model, layer, pick, **meta))
@@ -51,7 +50,8 @@ def stored(db: Path) -> list[dict[str, Any]]:
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["format"] == "werkwijzer-history/1"
-    return data["scans"]  # type: ignore[no-any-return]
+    scans: list[dict[str, Any]] = data["scans"]
+    return scans
 
 
 def import_ok(db: Path, *files: Path) -> list[int]:
@@ -240,7 +240,8 @@ def test_the_environment_variable_names_the_database(tmp_path: Path, model: Mode
 def compare_json(*args: str) -> dict[str, Any]:
     result = run("compare", "--json", *args)
     assert result.exit_code == 0, result.stderr
-    return json.loads(result.stdout)  # type: ignore[no-any-return]
+    parsed: dict[str, Any] = json.loads(result.stdout)
+    return parsed
 
 
 def test_compare_two_stored_scans(years: tuple[Path, dict[str, int]], model: Model) -> None:

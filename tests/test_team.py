@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from conftest import mini_model
 
-from werkwijzer.answers import Answers
+from werkwijzer.answers import Answers, AnswerValue
 from werkwijzer.model import PHASE_IDS, LayerId, Model, load_model
 from werkwijzer.scoring import score
 from werkwijzer.team import (
@@ -30,7 +30,7 @@ from werkwijzer.team import (
     numbered_results,
 )
 
-Grid = list[list[int | None]]
+Grid = list[list[AnswerValue]]
 NONE: Grid = [[None, None], [None, None], [None, None]]
 
 ALFA: dict[str, Grid] = {
@@ -218,7 +218,7 @@ def test_statements_need_enough_answers(small_model: Model) -> None:
     # then have two answers, 1 and 4: the widest spread possible (1.5), but too few answers.
     low = respondent(small_model, "L1", {"alfa": [[1, 1]] * 3, "beta": [[1, 1]] * 3})
     high = respondent(small_model, "L2", {"alfa": [[4, 4]] * 3, "beta": [[4, 4]] * 3})
-    unsure = [[None, None], [2, 2], [2, 2]]
+    unsure: Grid = [[None, None], [2, 2], [2, 2]]
     third = respondent(small_model, "L3", {"alfa": unsure, "beta": [[2, 2]] * 3})
     ranked = build_team(small_model, [low, high, third]).differences.statements
     assert len(ranked) == 5
