@@ -7,8 +7,6 @@ script can tell "some files need a look" apart from "the database could not be u
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -19,9 +17,7 @@ from werkwijzer.commands.common import JsonOption, ModelOption, load, print_json
 if TYPE_CHECKING:
     from werkwijzer.answers import Answers
     from werkwijzer.model import LayerId, Model
-    from werkwijzer.progress import Side
-    from werkwijzer.result import Result
-    from werkwijzer.store import RecordOutcome, ScanRecord, Store
+    from werkwijzer.store import RecordOutcome, ScanRecord
 
 EXIT_SKIPPED = 3
 HISTORY_FORMAT = "werkwijzer-history/1"
@@ -173,13 +169,14 @@ def history(
     """Toon de bewaarde scans, de nieuwste eerst: nummer, datum, school, laag en fase per aspect."""
     from werkwijzer.cli import say
     from werkwijzer.periods import parse_period
+    from werkwijzer.sides import find_school
     from werkwijzer.store import Store, StoreMissingError, db_path
 
     start = parse_period(since).start if since is not None else None
     layer_id = _layer(load(model_dir), layer) if layer is not None else None
     try:
         with Store.open(db, create=False) as store:
-            key = _school(store, school) if school is not None else None
+            key = find_school(store, school) if school is not None else None
             scans = store.scans(school=key, layer=layer_id, since=start)
             where = store.path
     except StoreMissingError as exc:
@@ -264,14 +261,16 @@ def compare(
     from werkwijzer.cli import say
     from werkwijzer.errors import WerkwijzerError
     from werkwijzer.progress import compare as build
+    from werkwijzer.sides import LazyStore, comparison_notes, side_of, sides_by_school
 
     if json and markdown:
         raise WerkwijzerError("Kies --json of --markdown, niet allebei.")
     model = load(model_dir)
     layer_id = _layer(model, layer) if layer is not None else None
-    with _LazyStore(db) as stores:
+    notes: list[str] = []
+    with LazyStore(db) as stores:
         if school is not None or period_from is not None or period_to is not None:
-            (then, then_side), (now, now_side) = _by_school(
+            (then, then_side), (now, now_side), notes = sides_by_school(
                 stores, sides, school, period_from, period_to, layer_id
             )
         else:
@@ -280,9 +279,9 @@ def compare(
                     "Geef twee kanten om te vergelijken, eerst toen en dan nu: bijvoorbeeld "
                     "werkwijzer compare 3 9, of --school, --from en --to."
                 )
-            then, then_side = _side("toen", sides[0], stores, model, layer_id)
-            now, now_side = _side("nu", sides[1], stores, model, layer_id)
-    for note in _notes(then, now):
+            then, then_side = side_of("toen", sides[0], stores, model, layer_id)
+            now, now_side = side_of("nu", sides[1], stores, model, layer_id)
+    for note in [*notes, *comparison_notes(then, now)]:
         say(note)
     comparison = build(then, now, then_side, now_side)
     if json:
@@ -297,120 +296,6 @@ def compare(
         from werkwijzer.render.progress_terminal import render_comparison
 
         render_comparison(stdout_console(), comparison)
-
-
-class _LazyStore(contextlib.ExitStack):
-    """Opens the database only when a side names stored scans: comparing two files needs none."""
-
-    def __init__(self, db: Path | None) -> None:
-        super().__init__()
-        self._db = db
-        self._store: Store | None = None
-
-    def __enter__(self) -> _LazyStore:
-        super().__enter__()
-        return self
-
-    def get(self) -> Store:
-        from werkwijzer.store import Store
-
-        if self._store is None:
-            self._store = self.enter_context(Store.open(self._db, create=False))
-        return self._store
-
-
-def _side(
-    label: str, token: str, stores: _LazyStore, model: Model, layer: LayerId | None
-) -> tuple[list[Result], Side]:
-    from werkwijzer.collect import collect
-    from werkwijzer.progress import side
-
-    ids, files = _split(token)
-    records = stores.get().get(ids) if ids else []
-    results = [r.result for r in records]
-    if files:
-        collected = collect(files, model, allow_mixed=True)
-        results += [r.result for r in collected.respondents]
-        files = [r.source for r in collected.respondents]
-    if layer is not None:
-        results = [r for r in results if r.layer == layer]
-        _require(results, f"Aan de kant '{label}' ({token}) is geen scan van de laag {layer}.")
-    return results, side(results, scans=[r.id for r in records], files=files)
-
-
-def _split(token: str) -> tuple[list[int], list[str]]:
-    """'3,4,5' -> ids; a file or folder -> itself. A plain number is always a scan id."""
-    from werkwijzer.errors import WerkwijzerError
-
-    if not token.strip().isdigit() and Path(token).exists():
-        return [], [token]
-    ids: list[int] = []
-    files: list[str] = []
-    for part in (p.strip() for p in token.split(",")):
-        if part.isdigit():
-            ids.append(int(part))
-        elif part and Path(part).exists():
-            files.append(part)
-        elif part:
-            raise WerkwijzerError(
-                f"'{part}' is geen scannummer en geen bestaand bestand of map. De nummers van "
-                "bewaarde scans vind je met: werkwijzer history"
-            )
-    if not ids and not files:
-        raise WerkwijzerError(f"'{token}' noemt geen scans.")
-    return list(dict.fromkeys(ids)), files
-
-
-def _by_school(
-    stores: _LazyStore,
-    sides: Sequence[str] | None,
-    school: str | None,
-    period_from: str | None,
-    period_to: str | None,
-    layer: LayerId | None,
-) -> tuple[tuple[list[Result], Side], tuple[list[Result], Side]]:
-    from werkwijzer.cli import say
-    from werkwijzer.errors import WerkwijzerError
-    from werkwijzer.periods import parse_period
-    from werkwijzer.progress import side
-
-    if sides or school is None or period_from is None or period_to is None:
-        raise WerkwijzerError(
-            "Vergelijk een school in twee periodes met --school, --from en --to samen, zonder "
-            "scannummers of bestanden: werkwijzer compare --school NAAM --from 2024/2025 "
-            "--to 2025/2026"
-        )
-    store = stores.get()
-    key = _school(store, school)
-    out = []
-    periods = [parse_period(period_from), parse_period(period_to)]
-    if periods[0].end >= periods[1].start and periods[1].end >= periods[0].start:
-        say(f"Let op: de periodes {periods[0].text} en {periods[1].text} overlappen.")
-    for label, period in zip(("--from", "--to"), periods, strict=True):
-        records = store.scans(school=key, layer=layer, since=period.start, until=period.end)
-        in_layer = f" van de laag {layer}" if layer else ""
-        _require(records, f"Geen bewaarde scans{in_layer} van {school} in {period.text} ({label}).")
-        records.reverse()  # oldest first reads naturally in a list of ids
-        results = [r.result for r in records]
-        out.append((results, side(results, scans=[r.id for r in records])))
-    return out[0], out[1]
-
-
-def _notes(then: Sequence[Result], now: Sequence[Result]) -> list[str]:
-    """Warnings for a comparison that may compare unlike things; it is still made."""
-    notes = []
-    versions = sorted({r.model_version for r in (*then, *now)})
-    if len(versions) > 1:
-        notes.append(
-            f"Let op: deze uitslagen zijn berekend met verschillende versies van het model "
-            f"({', '.join(versions)}); de fasen zijn dan niet precies vergelijkbaar."
-        )
-    if len(then) == 1 and len(now) == 1 and then[0].layer != now[0].layer:
-        notes.append(
-            f"Let op: je vergelijkt een {then[0].layer} met een {now[0].layer}; dat zijn andere "
-            "uitspraken."
-        )
-    return notes
 
 
 # --- forget --------------------------------------------------------------------------------------
@@ -443,6 +328,7 @@ def forget(
     """Verwijder scans voorgoed uit de database (recht op vergetelheid, AVG)."""
     from werkwijzer.cli import say
     from werkwijzer.errors import WerkwijzerError
+    from werkwijzer.sides import require_exact_school
     from werkwijzer.store import Store, StoreMissingError
 
     if not ids and respondent is None and school is None:
@@ -452,7 +338,7 @@ def forget(
     try:
         with Store.open(db, create=False) as store:
             if school is not None:
-                _exact_school(store, school)
+                require_exact_school(store, school)
             found = store.scans(ids=ids or (), respondent=respondent, school=school)
             if ids:
                 missing = sorted(set(ids) - {s.id for s in store.scans(ids=ids)})
@@ -496,24 +382,6 @@ def _confirmed() -> bool:
     return typer.confirm("Weet je het zeker?", default=False, err=True)
 
 
-def _exact_school(store: Store, typed: str) -> None:
-    """forget takes a school only by its full name: a prefix must never erase another school."""
-    from werkwijzer.errors import WerkwijzerError
-    from werkwijzer.store import name_key
-
-    schools = dict(store.schools())
-    if name_key(typed) in schools:
-        return
-    try:
-        meant = schools[_school(store, typed)]
-    except WerkwijzerError:
-        return  # nothing near it either: nothing will match, and forget says so
-    raise WerkwijzerError(
-        f"Er is geen school die precies '{typed}' heet. Bedoel je '{meant}'? Geef bij forget de "
-        "volledige naam, zodat er nooit per ongeluk iets van een andere school verdwijnt."
-    )
-
-
 # --- shared --------------------------------------------------------------------------------------
 
 
@@ -522,41 +390,6 @@ def _layer(model: Model, typed: str) -> LayerId:
 
     layer_id: LayerId = resolve(model, "layer", typed)  # type: ignore[assignment]
     return layer_id
-
-
-def _school(store: Store, typed: str) -> str:
-    """The school key for what was typed: the name, or the unique school whose name (or a word in
-    it) starts with it; case and spacing ignored. 'regenboog' finds 'OBS De Regenboog'."""
-    from werkwijzer.errors import WerkwijzerError
-    from werkwijzer.store import name_key
-
-    schools = store.schools()
-    if not schools:
-        raise WerkwijzerError("Er zijn nog geen scans met een school bewaard.")
-    key = name_key(typed) or ""
-    if key in dict(schools):
-        return key
-    hits = [
-        (school, name)
-        for school, name in schools
-        if key and (school.startswith(key) or any(w.startswith(key) for w in school.split()))
-    ]
-    if len(hits) == 1:
-        return hits[0][0]
-    if hits:
-        names = "; ".join(name for _, name in hits)
-        raise WerkwijzerError(
-            f"'{typed}' past bij meer dan één school: {names}. Typ meer van de naam."
-        )
-    names = "; ".join(name for _, name in schools)
-    raise WerkwijzerError(f"Onbekende school '{typed}'. Bewaard zijn scans van: {names}.")
-
-
-def _require(found: Sequence[object], message: str) -> None:
-    from werkwijzer.errors import WerkwijzerError
-
-    if not found:
-        raise WerkwijzerError(message)
 
 
 def _count(n: int, one: str, many: str) -> str:
