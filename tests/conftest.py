@@ -14,9 +14,9 @@ import pytest
 import yaml
 from typer.testing import CliRunner, Result
 
-from werkwijzer.answers import Answers, AnswerValue, dump_answers
-from werkwijzer.cli import app
-from werkwijzer.model import (
+from werkwijzer.cli.app import app
+from werkwijzer.core.answers import Answers, AnswerValue, dump_answers
+from werkwijzer.core.model import (
     PHASE_IDS,
     LayerId,
     Model,

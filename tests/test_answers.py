@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from conftest import answers_for, run, write_answers_file
 
-from werkwijzer.answers import Answers, dump_answers, parse_answers
-from werkwijzer.jsonable import to_jsonable
-from werkwijzer.model import Model
+from werkwijzer.core.answers import Answers, dump_answers, parse_answers
+from werkwijzer.core.jsonable import to_jsonable
+from werkwijzer.core.model import Model
 
 GOOD_HEAD = "format: werkwijzer-answers/1\nlayer: leraar\nanswers:\n"
 

@@ -16,9 +16,9 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from rich.console import Console
 
-from werkwijzer.errors import Interrupted
+from werkwijzer.core.errors import Interrupted
+from werkwijzer.core.model import LayerId, Model, PhaseId
 from werkwijzer.interactive.browse import Browser, Place
-from werkwijzer.model import LayerId, Model, PhaseId
 
 CTRL_C = "\x03"
 DOWN = "\x1b[B"

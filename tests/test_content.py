@@ -9,10 +9,10 @@ from collections.abc import Iterator
 import pytest
 from conftest import EXAMPLES, run
 
-from werkwijzer.answers import read_answers
-from werkwijzer.model import LAYER_IDS, PHASE_IDS, Model
-from werkwijzer.result import Result
-from werkwijzer.scoring import score
+from werkwijzer.core.answers import read_answers
+from werkwijzer.core.model import LAYER_IDS, PHASE_IDS, Model
+from werkwijzer.core.result import Result
+from werkwijzer.core.scoring import score
 
 ASPECT_IDS = ["koers", "werken_met_data", "lerende_professionals", "leidinggeven_aan_leren"]
 PLACEHOLDER = re.compile(r"\bTODO\b|\blorem\b|\bxxx\b|\.\.\.|…|\bFIXME\b|\btbd\b", re.IGNORECASE)

@@ -17,8 +17,8 @@ from conftest import TODAY, answers_for, copy_model, run, write_answers_file
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from werkwijzer.answers import AnswerValue
-from werkwijzer.model import PHASE_IDS, LayerId, Model, PhaseId
+from werkwijzer.core.answers import AnswerValue
+from werkwijzer.core.model import PHASE_IDS, LayerId, Model, PhaseId
 from werkwijzer.render.report_csv import HEADER
 
 HOSTILE = "<script>x</script> | a"
@@ -548,7 +548,7 @@ def test_output_is_written_atomically(
     def refuse(*_args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("werkwijzer.atomic.os.replace", refuse)
+    monkeypatch.setattr("werkwijzer.core.atomic.os.replace", refuse)
     failed = run("export", str(team_dir), "-o", str(target), "--title", "Derde")
     assert failed.exit_code == 2 and "kan niet geschreven worden" in failed.stderr
     assert json.loads(target.read_text())["title"] == "Tweede"
@@ -586,7 +586,7 @@ def test_export_never_imports_interactive_modules(team_dir: Path) -> None:
 
     code = (
         "import sys\n"
-        "from werkwijzer.cli import app\n"
+        "from werkwijzer.cli.app import app\n"
         f"sys.argv = ['werkwijzer', 'export', {str(team_dir)!r}]\n"
         "try:\n    app()\nexcept SystemExit:\n    pass\n"
         "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "

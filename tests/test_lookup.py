@@ -14,8 +14,8 @@ from conftest import copy_model, run, shows_in_order
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from werkwijzer.jsonable import to_jsonable
-from werkwijzer.model import LayerId, Model, PhaseId, load_model
+from werkwijzer.core.jsonable import to_jsonable
+from werkwijzer.core.model import LayerId, Model, PhaseId, load_model
 
 MODEL = load_model()  # for parametrize, which runs before fixtures exist
 ASPECTS = [a.id for a in MODEL.aspects]

@@ -10,8 +10,8 @@ import pytest
 import yaml
 from conftest import copy_model, mini_model, run
 
-from werkwijzer.errors import ModelError
-from werkwijzer.model import load_model
+from werkwijzer.core.errors import ModelError
+from werkwijzer.core.model import load_model
 
 
 def test_builtin_model_validates() -> None:

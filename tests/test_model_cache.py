@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from conftest import mini_model, run
 
-from werkwijzer import model_cache
-from werkwijzer.jsonable import to_jsonable
-from werkwijzer.model import load_model
-from werkwijzer.model_files import read_model
+from werkwijzer.core import model_cache
+from werkwijzer.core.jsonable import to_jsonable
+from werkwijzer.core.model import load_model
+from werkwijzer.core.model_yaml import read_model
 
 
 def entries(folder: Path) -> list[Path]:

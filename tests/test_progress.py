@@ -9,13 +9,13 @@ from collections.abc import Callable
 import pytest
 from conftest import answers_for
 
-from werkwijzer.errors import WerkwijzerError
-from werkwijzer.model import Model, PhaseId
-from werkwijzer.periods import parse_period
-from werkwijzer.progress import Standing, compare, side, standings, verdict
-from werkwijzer.result import Result
-from werkwijzer.scoring import score
-from werkwijzer.team import Respondent, build_team
+from werkwijzer.core.compare import Standing, compare, side, standings, verdict
+from werkwijzer.core.errors import WerkwijzerError
+from werkwijzer.core.model import Model, PhaseId
+from werkwijzer.core.periods import parse_period
+from werkwijzer.core.result import Result
+from werkwijzer.core.scoring import score
+from werkwijzer.core.team import Respondent, build_team
 
 
 def standing(

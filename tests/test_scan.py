@@ -24,13 +24,13 @@ from prompt_toolkit.input import Input, create_pipe_input
 from prompt_toolkit.output import DummyOutput, Output
 from rich.console import Console
 
-from werkwijzer.answers import Answers, AnswerValue, read_answers
-from werkwijzer.errors import Interrupted, WerkwijzerError
+from werkwijzer.core.answers import Answers, AnswerValue, read_answers
+from werkwijzer.core.errors import Interrupted, WerkwijzerError
+from werkwijzer.core.jsonable import to_jsonable
+from werkwijzer.core.model import LAYER_IDS, ItemPlace, LayerId, Model
+from werkwijzer.core.result import Result
 from werkwijzer.interactive import scan as flow
 from werkwijzer.interactive.scan import Resumed, ScanPlan
-from werkwijzer.jsonable import to_jsonable
-from werkwijzer.model import LAYER_IDS, ItemPlace, LayerId, Model
-from werkwijzer.result import Result
 
 TODAY = dt.date(2026, 11, 23)
 ENTER, DOWN, CTRL_C, CTRL_D = "\r", "\x1b[B", "\x03", "\x04"
@@ -384,7 +384,7 @@ def at_terminal(keys: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 def recorded_finishes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Path, Answers, Result]]:
-    from werkwijzer.commands import scan as command
+    from werkwijzer.cli import scan as command
 
     calls: list[tuple[Path, Answers, Result]] = []
 
@@ -475,7 +475,7 @@ def test_scan_registers_and_documents_its_options() -> None:
 def test_only_running_scan_imports_questionary() -> None:
     """Every command module is imported at start; the prompt libraries must not come with them."""
     code = (
-        "import sys, werkwijzer.cli, werkwijzer.commands.scan\n"
+        "import sys, werkwijzer.cli, werkwijzer.cli.scan\n"
         "print([m for m in ('questionary', 'prompt_toolkit') if m in sys.modules])\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -12,8 +12,8 @@ from typing import Protocol
 
 import pytest
 
-from werkwijzer.answers import AnswerValue, read_answers
-from werkwijzer.model import ItemPlace, Model
+from werkwijzer.core.answers import AnswerValue, read_answers
+from werkwijzer.core.model import ItemPlace, Model
 
 pexpect = pytest.importorskip("pexpect")
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pexpect needs a POSIX pty")

@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 from conftest import EXAMPLES, answers_for, run, write_answers_file
 
-from werkwijzer.model import Model
+from werkwijzer.core.model import Model
 
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
 EXPECTED_PHASES = {
@@ -101,12 +101,12 @@ def test_other_model_version_is_mentioned(tmp_path: Path, model: Model) -> None:
 
 
 def test_internal_error_is_short_without_debug(monkeypatch: pytest.MonkeyPatch) -> None:
-    import werkwijzer.scoring
+    import werkwijzer.core.scoring
 
     def broken(*_args: object) -> None:
         raise RuntimeError("kapot")
 
-    monkeypatch.setattr(werkwijzer.scoring, "score", broken)
+    monkeypatch.setattr(werkwijzer.core.scoring, "score", broken)
     path = str(EXAMPLE_FILES[0])
     result = run("score", path)
     assert result.exit_code == 1
@@ -142,7 +142,7 @@ def _subprocess(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
 def test_score_json_never_imports_interactive_modules() -> None:
     code = (
         "import sys\n"
-        "from werkwijzer.cli import app\n"
+        "from werkwijzer.cli.app import app\n"
         f"sys.argv = ['werkwijzer', 'score', '--json', {str(EXAMPLE_FILES[0])!r}]\n"
         "try:\n    app()\nexcept SystemExit:\n    pass\n"
         "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "

@@ -11,9 +11,9 @@ from conftest import answer_value, answers_for, mini_model
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from werkwijzer.answers import Answers, AnswerValue
-from werkwijzer.model import PHASE_IDS, LayerId, Model, PhaseId, load_model
-from werkwijzer.scoring import StartCandidate, choose_start, find_phase, phase_score, score
+from werkwijzer.core.answers import Answers, AnswerValue
+from werkwijzer.core.model import PHASE_IDS, LayerId, Model, PhaseId, load_model
+from werkwijzer.core.scoring import StartCandidate, choose_start, find_phase, phase_score, score
 
 
 def phase_of(model: Model, answers: Answers) -> dict[str, str | None]:

@@ -17,13 +17,13 @@ from typing import Any
 import pytest
 from conftest import answers_for
 
-from werkwijzer.answers import Answers, dump_answers, parse_answers
-from werkwijzer.jsonable import to_jsonable
-from werkwijzer.model import LayerId, Model
-from werkwijzer.periods import parse_period
-from werkwijzer.result import Result
-from werkwijzer.scoring import score
-from werkwijzer.store import (
+from werkwijzer.core.answers import Answers, dump_answers, parse_answers
+from werkwijzer.core.jsonable import to_jsonable
+from werkwijzer.core.model import LayerId, Model
+from werkwijzer.core.periods import parse_period
+from werkwijzer.core.result import Result
+from werkwijzer.core.scoring import score
+from werkwijzer.core.store import (
     APPLICATION_ID,
     MIGRATIONS,
     SCHEMA_VERSION,
@@ -43,7 +43,7 @@ from werkwijzer.store import (
 )
 
 # Every released schema step as it was released. Never edit these: a database made by an older
-# werkwijzer is built from exactly this DDL, so an edited step in werkwijzer.store fails here.
+# werkwijzer is built from exactly this DDL, so an edited step in werkwijzer.core.store fails here.
 RELEASED: tuple[tuple[str, ...], ...] = (
     (
         f"PRAGMA application_id = {APPLICATION_ID}",
@@ -208,7 +208,7 @@ def test_the_default_folder_is_made_but_a_given_one_is_not(
     tmp_path: Path, model: Model, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     default = tmp_path / "data" / "werkwijzer" / "werkwijzer.db"
-    monkeypatch.setattr("werkwijzer.store.default_db_path", lambda: default)
+    monkeypatch.setattr("werkwijzer.core.store.default_db_path", lambda: default)
     monkeypatch.delenv("WERKWIJZER_DB")
     answers, text, result = scan_of(model)
     record(None, answers, text, result)
@@ -281,8 +281,8 @@ def test_a_failed_migration_leaves_the_old_version(
     db = tmp_path / "old.db"
     build_old(db, 1, model)
     broken = (*MIGRATIONS[:1], (*MIGRATIONS[1], "THIS IS NOT SQL"))
-    monkeypatch.setattr("werkwijzer.store.MIGRATIONS", broken)
-    monkeypatch.setattr("werkwijzer.store.SCHEMA_VERSION", len(broken))
+    monkeypatch.setattr("werkwijzer.core.store.MIGRATIONS", broken)
+    monkeypatch.setattr("werkwijzer.core.store.SCHEMA_VERSION", len(broken))
     with pytest.raises(StoreError), Store.open(db):
         pass
     assert pragma(db, "user_version") == 1
@@ -412,7 +412,7 @@ WRITERS, PER_WRITER = 6, 5
 
 
 def _writer(db: str, number: int, start: multiprocessing.synchronize.Barrier) -> None:
-    from werkwijzer.model import load_model
+    from werkwijzer.core.model import load_model
 
     model = load_model()
     scans = [

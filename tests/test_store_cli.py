@@ -20,13 +20,13 @@ import pytest
 from conftest import answers_for, run, write_answers_file
 from markdown_it import MarkdownIt
 
-from werkwijzer.answers import read_answers
-from werkwijzer.commands.scan import _after_finish
-from werkwijzer.jsonable import to_jsonable
-from werkwijzer.model import LayerId, Model, PhaseId
-from werkwijzer.progress import SAME_MARGIN
-from werkwijzer.scoring import score
-from werkwijzer.store import SCHEMA_VERSION, Store, StoreLockedError
+from werkwijzer.cli.scan import _after_finish
+from werkwijzer.core.answers import read_answers
+from werkwijzer.core.compare import SAME_MARGIN
+from werkwijzer.core.jsonable import to_jsonable
+from werkwijzer.core.model import LayerId, Model, PhaseId
+from werkwijzer.core.scoring import score
+from werkwijzer.core.store import SCHEMA_VERSION, Store, StoreLockedError
 
 HOSTILE = "<script>x</script> | a"
 
@@ -540,7 +540,7 @@ def test_a_locked_database_via_the_cli(
     db = tmp_path / "s.db"
     first, second = (answers_file(tmp_path / f"{v}.yaml", model, v) for v in (1, 2))
     import_ok(db, first)
-    monkeypatch.setattr("werkwijzer.store.BUSY_TIMEOUT_S", 0.1)
+    monkeypatch.setattr("werkwijzer.core.store.BUSY_TIMEOUT_S", 0.1)
     with contextlib.closing(sqlite3.connect(db, isolation_level=None)) as holder:
         holder.execute("BEGIN IMMEDIATE")
         result = run("import", "--db", str(db), str(second))

@@ -16,10 +16,10 @@ from typing import Any
 import pytest
 from conftest import mini_model
 
-from werkwijzer.answers import Answers, AnswerValue
-from werkwijzer.model import PHASE_IDS, LayerId, Model, load_model
-from werkwijzer.scoring import score
-from werkwijzer.team import (
+from werkwijzer.core.answers import Answers, AnswerValue
+from werkwijzer.core.model import PHASE_IDS, LayerId, Model, load_model
+from werkwijzer.core.scoring import score
+from werkwijzer.core.team import (
     Respondent,
     TeamResult,
     build_team,

@@ -1,3 +1,3 @@
-from werkwijzer.cli import main
+from werkwijzer.cli.app import main
 
 main()

@@ -16,11 +16,11 @@ from rich.console import Console, RenderableType
 from rich.padding import Padding
 from rich.text import Text
 
-from werkwijzer.errors import Interrupted
-from werkwijzer.lookup import neighbour_phase, select_cells
-from werkwijzer.model import Aspect, LayerId, Model, PhaseId
+from werkwijzer.core.errors import Interrupted
+from werkwijzer.core.lookup import neighbour_phase, select_cells
+from werkwijzer.core.model import Aspect, LayerId, Model, PhaseId
 from werkwijzer.render.lookup_terminal import aspect_info, aspects_table, selection_view
-from werkwijzer.render.terminal import MUTED
+from werkwijzer.render.result_terminal import MUTED
 
 if TYPE_CHECKING:
     from prompt_toolkit.input import Input

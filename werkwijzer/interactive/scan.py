@@ -26,14 +26,14 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from werkwijzer.answers import Answers, AnswerValue, write_answers
-from werkwijzer.errors import Interrupted, WerkwijzerError
-from werkwijzer.model import Aspect, ItemPlace, LayerId, Model
+from werkwijzer.core.answers import Answers, AnswerValue, write_answers
+from werkwijzer.core.errors import Interrupted, WerkwijzerError
+from werkwijzer.core.model import Aspect, ItemPlace, LayerId, Model
 
 if TYPE_CHECKING:
-    from werkwijzer.result import Result
+    from werkwijzer.core.result import Result
 
-# The result screen (rich tables and panels, werkwijzer.render.terminal) is imported only when the
+# The result screen (rich tables and panels, werkwijzer.render.result_terminal) is imported only when the
 # scan is done: the first prompt must appear fast. These match render.terminal's styles.
 ACCENT = "bold cyan"
 MUTED = "dim"
@@ -546,7 +546,7 @@ def _welcome_back(console: Console, model: Model, path: Path, answers: Answers) 
 
 def show_result(console: Console, model: Model, result: Result, path: Path) -> None:
     """The same screen as `werkwijzer score`, then where the file is and what to do with it."""
-    from werkwijzer.render.terminal import render_result
+    from werkwijzer.render.result_terminal import render_result
 
     render_result(console, model, result)
     console.print()

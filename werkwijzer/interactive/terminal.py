@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from werkwijzer.errors import NotInteractiveError
+from werkwijzer.core.errors import NotInteractiveError
 
 
 def require_terminal(command: str, alternative: str) -> None:

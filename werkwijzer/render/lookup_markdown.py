@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from werkwijzer.lookup import ActionUse, Selection, instruments_of, selection_actions
-from werkwijzer.model import Action, Aspect, Instrument, Model
+from werkwijzer.core.lookup import ActionUse, Selection, instruments_of, selection_actions
+from werkwijzer.core.model import Action, Aspect, Instrument, Model
 from werkwijzer.render.markdown import (
     bullets,
     document,

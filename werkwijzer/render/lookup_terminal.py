@@ -15,16 +15,16 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from werkwijzer.lookup import (
+from werkwijzer.core.lookup import (
     ActionUse,
     CellView,
     Selection,
     instruments_of,
     selection_actions,
 )
-from werkwijzer.model import Aspect, Instrument, Layer, Model, Phase
-from werkwijzer.render.terminal import ACCENT, MUTED, action_block
-from werkwijzer.scoring import action_out
+from werkwijzer.core.model import Aspect, Instrument, Layer, Model, Phase
+from werkwijzer.core.scoring import action_out
+from werkwijzer.render.result_terminal import ACCENT, MUTED, action_block
 
 INDENT = 3
 MAX_ID_WIDTH = 28  # wider ids fold; the text column keeps at least 50 of 80 columns

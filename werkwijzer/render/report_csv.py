@@ -15,9 +15,9 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
-from werkwijzer.model import PHASE_IDS, LayerId
-from werkwijzer.result import Result
-from werkwijzer.team import NumberedResult
+from werkwijzer.core.model import PHASE_IDS, LayerId
+from werkwijzer.core.result import Result
+from werkwijzer.core.team import NumberedResult
 
 HEADER = ("respondent", "layer", "aspect", "aspect_name", "phase", "score", "aspect_phase")
 

@@ -9,7 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from werkwijzer.model import PHASE_IDS, LayerId, Model, PhaseId
+from werkwijzer.core.model import PHASE_IDS, LayerId, Model, PhaseId
+from werkwijzer.core.result import ActionOut, AspectResult, Result
+from werkwijzer.core.team import (
+    Discussion,
+    GroupResult,
+    LayerCount,
+    Reason,
+    TeamAspect,
+    TeamResult,
+    school_key,
+)
 from werkwijzer.render.markdown import (
     bullets,
     document,
@@ -21,16 +31,6 @@ from werkwijzer.render.markdown import (
     table,
 )
 from werkwijzer.render.text import bar, dutch_date, percent
-from werkwijzer.result import ActionOut, AspectResult, Result
-from werkwijzer.team import (
-    Discussion,
-    GroupResult,
-    LayerCount,
-    Reason,
-    TeamAspect,
-    TeamResult,
-    school_key,
-)
 
 BAR_WIDTH = 8
 REASONS: dict[Reason, str] = {

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, ClassVar, Final, Literal
 
-from werkwijzer.model import Effort, LayerId, PhaseId
+from werkwijzer.core.model import Effort, LayerId, PhaseId
 
 RESULT_FORMAT: Final = "werkwijzer-result/1"
 

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from werkwijzer.commands.common import JsonOption, ModelOption, load, print_json, stdout_console
+from werkwijzer.cli.common import JsonOption, ModelOption, load, print_json, stdout_console
 
 
 class SchemaName(str, Enum):
@@ -19,7 +19,7 @@ class SchemaName(str, Enum):
 
 def validate(model_dir: ModelOption = None) -> None:
     """Controleer het model (het ingebouwde, of een eigen kopie met --model)."""
-    from werkwijzer.model_files import read_model
+    from werkwijzer.core.model_yaml import read_model
 
     model = read_model(model_dir)  # always the YAML itself, never the cache
     items = sum(len(model.items_for(layer.id)) for layer in model.layers)
@@ -49,8 +49,8 @@ def model(
     Met --copy-to MAP krijg je een kopie om zelf aan te passen; gebruik die daarna met --model MAP.
     """
     if copy_to is not None:
-        from werkwijzer.cli import say
-        from werkwijzer.model_files import copy_model
+        from werkwijzer.cli.output import say
+        from werkwijzer.core.model_yaml import copy_model
 
         copy_model(copy_to, model_dir)
         say(
@@ -60,11 +60,11 @@ def model(
         return
     loaded = load(model_dir)
     if json:
-        from werkwijzer.jsonable import to_jsonable
+        from werkwijzer.core.jsonable import to_jsonable
 
         print_json(to_jsonable(loaded))
         return
-    from werkwijzer.render.terminal import render_model_summary
+    from werkwijzer.render.result_terminal import render_model_summary
 
     render_model_summary(stdout_console(), loaded)
 
@@ -73,7 +73,7 @@ def schema(
     name: Annotated[SchemaName, typer.Argument(help="answers, result of team.")],
 ) -> None:
     """Toon het JSON Schema van een antwoordbestand, een resultaat of een teamresultaat."""
-    from werkwijzer.schemas import json_schema
+    from werkwijzer.core.schemas import json_schema
 
     print_json(json_schema(name.value))
 

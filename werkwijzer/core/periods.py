@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from werkwijzer.errors import WerkwijzerError
+from werkwijzer.core.errors import WerkwijzerError
 
 SCHOOL_YEAR_START_MONTH = 8
 

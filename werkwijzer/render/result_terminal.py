@@ -9,9 +9,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from werkwijzer.model import Model
+from werkwijzer.core.model import Model
+from werkwijzer.core.result import ActionOut, AspectResult, Result
 from werkwijzer.render.text import bar, dutch_date, percent
-from werkwijzer.result import ActionOut, AspectResult, Result
 
 ACCENT = "bold cyan"
 MUTED = "dim"

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from werkwijzer.commands.common import JsonOption, ModelOption, load, print_json, stdout_console
+from werkwijzer.cli.common import JsonOption, ModelOption, load, print_json, stdout_console
 
 FileArgument = Annotated[
     str, typer.Argument(help="Antwoordbestand (YAML of JSON), of - voor standaardinvoer.")
@@ -15,9 +15,9 @@ FileArgument = Annotated[
 
 def score(file: FileArgument, json: JsonOption = False, model_dir: ModelOption = None) -> None:
     """Bereken per aspect de fase en het startadvies uit één antwoordbestand."""
-    from werkwijzer.answers import read_answers
-    from werkwijzer.cli import say
-    from werkwijzer.scoring import score as compute
+    from werkwijzer.cli.output import say
+    from werkwijzer.core.answers import read_answers
+    from werkwijzer.core.scoring import score as compute
 
     model = load(model_dir)
     answers = read_answers(file, model)
@@ -28,11 +28,11 @@ def score(file: FileArgument, json: JsonOption = False, model_dir: ModelOption =
         )
     result = compute(model, answers)
     if json:
-        from werkwijzer.jsonable import to_jsonable
+        from werkwijzer.core.jsonable import to_jsonable
 
         print_json(to_jsonable(result))
         return
-    from werkwijzer.render.terminal import render_result
+    from werkwijzer.render.result_terminal import render_result
 
     render_result(stdout_console(), model, result)
 

@@ -9,9 +9,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from werkwijzer.model import PHASE_IDS
-from werkwijzer.progress import Comparison, Verdict
-from werkwijzer.render.progress_text import (
+from werkwijzer.core.compare import Comparison, Verdict
+from werkwijzer.core.model import PHASE_IDS
+from werkwijzer.core.store import ScanRecord
+from werkwijzer.render.compare_text import (
     GROUP_NOTE,
     LEGEND,
     VERDICT_MARKS,
@@ -19,8 +20,7 @@ from werkwijzer.render.progress_text import (
     points,
     side_text,
 )
-from werkwijzer.render.terminal import ACCENT, MUTED
-from werkwijzer.store import ScanRecord
+from werkwijzer.render.result_terminal import ACCENT, MUTED
 
 VERDICT_STYLES: dict[Verdict, str] = {
     "vooruit": "bold green",

@@ -7,14 +7,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from werkwijzer.commands.common import ModelOption, load, stdout_console
-from werkwijzer.commands.store import DbOption
+from werkwijzer.cli.common import ModelOption, load, stdout_console
+from werkwijzer.cli.store import DbOption
 
 if TYPE_CHECKING:
-    from werkwijzer.answers import Answers
+    from werkwijzer.core.answers import Answers
+    from werkwijzer.core.model import LayerId, Model
+    from werkwijzer.core.result import Result
     from werkwijzer.interactive.scan import Resumed
-    from werkwijzer.model import LayerId, Model
-    from werkwijzer.result import Result
 
 NO_TERMINAL_HINT = (
     "Heb je al een ingevuld antwoordbestand? Bereken de uitslag dan met: werkwijzer score BESTAND"
@@ -87,7 +87,7 @@ def scan(
     )
     console = stdout_console()
     path, answers = run(model, plan, console=console)
-    from werkwijzer.scoring import score
+    from werkwijzer.core.scoring import score
 
     result = score(model, answers)
     show_result(console, model, result, path)
@@ -106,8 +106,8 @@ def _after_finish(
         return
     import sqlite3
 
-    from werkwijzer.cli import say
-    from werkwijzer.store import StoreError, record
+    from werkwijzer.cli.output import say
+    from werkwijzer.core.store import StoreError, record
 
     try:
         outcome = record(db, answers, path.read_text(encoding="utf-8"), result)
@@ -125,7 +125,7 @@ def _after_finish(
 
 
 def _layer(model: Model, typed: str) -> LayerId:
-    from werkwijzer.resolve import resolve_choice
+    from werkwijzer.core.names import resolve_choice
 
     choices = [(layer.id, layer.name) for layer in model.layers]
     layer_id: LayerId = resolve_choice("laag", typed, choices)  # type: ignore[assignment]
@@ -133,8 +133,8 @@ def _layer(model: Model, typed: str) -> LayerId:
 
 
 def _resumed(model: Model, path: Path, layer: LayerId | None, output: Path | None) -> Resumed:
-    from werkwijzer.answers import STDIN, read_answers
-    from werkwijzer.errors import WerkwijzerError
+    from werkwijzer.core.answers import STDIN, read_answers
+    from werkwijzer.core.errors import WerkwijzerError
     from werkwijzer.interactive.scan import Resumed
 
     if str(path) == STDIN:

@@ -37,11 +37,11 @@ from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from werkwijzer.answers import Answers
-from werkwijzer.jsonable import to_jsonable
-from werkwijzer.model import LAYER_IDS, PHASE_IDS, LayerId, Model, PhaseId
-from werkwijzer.result import ActionOut, Result
-from werkwijzer.scoring import SCORE_DECIMALS, StartCandidate, action_out, choose_start
+from werkwijzer.core.answers import Answers
+from werkwijzer.core.jsonable import to_jsonable
+from werkwijzer.core.model import LAYER_IDS, PHASE_IDS, LayerId, Model, PhaseId
+from werkwijzer.core.result import ActionOut, Result
+from werkwijzer.core.scoring import SCORE_DECIMALS, StartCandidate, action_out, choose_start
 
 TEAM_FORMAT: Final = "werkwijzer-team/1"
 # A board member answers for the board and all its schools: the `school` in their file is usually

@@ -1,7 +1,7 @@
 """Comparing two moments, format werkwijzer-compare/1: per aspect where it stood then and now.
 
 A side of a comparison is one result (a single scan) or several (a group). A group stands where
-the team report (werkwijzer.team) puts a team: the median phase over the respondents with a phase
+the team report (werkwijzer.core.team) puts a team: the median phase over the respondents with a phase
 (for an even number the lower middle one), and per phase the mean score over the respondents with
 a score for that phase.
 
@@ -26,10 +26,10 @@ from typing import Final, Literal
 
 from pydantic import ConfigDict, Field
 
-from werkwijzer.model import LAYER_IDS, PHASE_IDS, LayerId, PhaseId
-from werkwijzer.result import Result
-from werkwijzer.scoring import SCORE_DECIMALS
-from werkwijzer.team import Out, distinct_schools, median_phase
+from werkwijzer.core.model import LAYER_IDS, PHASE_IDS, LayerId, PhaseId
+from werkwijzer.core.result import Result
+from werkwijzer.core.scoring import SCORE_DECIMALS
+from werkwijzer.core.team import Out, distinct_schools, median_phase
 
 COMPARE_FORMAT: Final = "werkwijzer-compare/1"
 SAME_MARGIN = 0.05

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from werkwijzer.errors import ModelError
-from werkwijzer.model import (
+from werkwijzer.core.errors import ModelError
+from werkwijzer.core.model import (
     ID_PATTERN,
     LAYER_IDS,
     PHASE_IDS,
@@ -27,7 +27,7 @@ from werkwijzer.model import (
     Scale,
     builtin_model_dir,
 )
-from werkwijzer.yamlio import YamlSyntaxError, format_path, line_of, load_yaml
+from werkwijzer.core.yamlio import YamlSyntaxError, format_path, line_of, load_yaml
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -82,7 +82,7 @@ def copy_model(dest: Path, source: Path | None = None) -> None:
     """Copy a model folder's YAML files (default: the built-in model) into a new folder `dest`."""
     import shutil
 
-    from werkwijzer.errors import WerkwijzerError
+    from werkwijzer.core.errors import WerkwijzerError
 
     if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
         raise WerkwijzerError(

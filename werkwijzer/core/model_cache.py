@@ -63,7 +63,7 @@ def write(cache_key: str, model: object) -> None:
     path = _entry(cache_key)
     if path is None:
         return
-    from werkwijzer.atomic import atomic_write_bytes
+    from werkwijzer.core.atomic import atomic_write_bytes
 
     with contextlib.suppress(OSError, pickle.PickleError):
         path.parent.mkdir(parents=True, exist_ok=True)

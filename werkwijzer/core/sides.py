@@ -11,13 +11,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from werkwijzer.errors import WerkwijzerError
+from werkwijzer.core.errors import WerkwijzerError
 
 if TYPE_CHECKING:
-    from werkwijzer.model import LayerId, Model
-    from werkwijzer.progress import Side
-    from werkwijzer.result import Result
-    from werkwijzer.store import Store
+    from werkwijzer.core.compare import Side
+    from werkwijzer.core.model import LayerId, Model
+    from werkwijzer.core.result import Result
+    from werkwijzer.core.store import Store
 
 # The results on one side of a comparison, and how the comparison describes that side.
 Sided = tuple[list["Result"], "Side"]
@@ -36,7 +36,7 @@ class LazyStore(contextlib.ExitStack):
         return self
 
     def get(self) -> Store:
-        from werkwijzer.store import Store
+        from werkwijzer.core.store import Store
 
         if self._store is None:
             self._store = self.enter_context(Store.open(self._db, create=False))
@@ -47,8 +47,8 @@ def side_of(
     label: str, token: str, stores: LazyStore, model: Model, layer: LayerId | None
 ) -> Sided:
     """One side given as scan ids ('3' or '3,4,5'), an answers file or a folder."""
-    from werkwijzer.collect import collect
-    from werkwijzer.progress import side
+    from werkwijzer.core.compare import side
+    from werkwijzer.core.respondents import collect
 
     ids, files = split_token(token)
     records = stores.get().get(ids) if ids else []
@@ -94,8 +94,8 @@ def sides_by_school(
     layer: LayerId | None,
 ) -> tuple[Sided, Sided, list[str]]:
     """The stored scans of one school in two periods (--from, --to), and notes for the user."""
-    from werkwijzer.periods import parse_period
-    from werkwijzer.progress import side
+    from werkwijzer.core.compare import side
+    from werkwijzer.core.periods import parse_period
 
     if sides or school is None or period_from is None or period_to is None:
         raise WerkwijzerError(
@@ -143,7 +143,7 @@ def comparison_notes(then: Sequence[Result], now: Sequence[Result]) -> list[str]
 def find_school(store: Store, typed: str) -> str:
     """The school key for what was typed: the name, or the unique school whose name (or a word in
     it) starts with it; case and spacing ignored. 'regenboog' finds 'OBS De Regenboog'."""
-    from werkwijzer.store import name_key
+    from werkwijzer.core.store import name_key
 
     schools = store.schools()
     if not schools:
@@ -169,7 +169,7 @@ def find_school(store: Store, typed: str) -> str:
 
 def require_exact_school(store: Store, typed: str) -> None:
     """forget takes a school only by its full name: a prefix must never erase another school."""
-    from werkwijzer.store import name_key
+    from werkwijzer.core.store import name_key
 
     schools = dict(store.schools())
     if name_key(typed) in schools:

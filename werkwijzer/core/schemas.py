@@ -9,15 +9,15 @@ def json_schema(name: str) -> dict[str, Any]:
     from pydantic import TypeAdapter
 
     if name == "answers":
-        from werkwijzer.answers import Answers
+        from werkwijzer.core.answers import Answers
 
         return _with_id(TypeAdapter(Answers).json_schema(), name)
     if name == "result":
-        from werkwijzer.result import Result
+        from werkwijzer.core.result import Result
 
         return _with_id(TypeAdapter(Result).json_schema(mode="serialization"), name)
     if name == "team":
-        from werkwijzer.team import TeamResult
+        from werkwijzer.core.team import TeamResult
 
         return _with_id(TeamResult.model_json_schema(mode="serialization"), name)
     raise ValueError(name)

@@ -19,11 +19,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from werkwijzer.answers import STDIN, read_answers
-from werkwijzer.errors import WerkwijzerError
-from werkwijzer.model import Model
-from werkwijzer.scoring import Scorer
-from werkwijzer.team import BOARD_LAYER, Respondent, school_key
+from werkwijzer.core.answers import STDIN, read_answers
+from werkwijzer.core.errors import WerkwijzerError
+from werkwijzer.core.model import Model
+from werkwijzer.core.scoring import Scorer
+from werkwijzer.core.team import BOARD_LAYER, Respondent, school_key
 
 ANSWER_SUFFIXES = (".yaml", ".yml", ".json")
 _LISTED = 3  # files named in a message before "en N andere"

@@ -10,9 +10,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, cast
 
-from werkwijzer.jsonable import to_jsonable
-from werkwijzer.model import Action, Aspect, Cell, Instrument, Layer, LayerId, Model, Phase, PhaseId
-from werkwijzer.resolve import resolve_choice
+from werkwijzer.core.jsonable import to_jsonable
+from werkwijzer.core.model import (
+    Action,
+    Aspect,
+    Cell,
+    Instrument,
+    Layer,
+    LayerId,
+    Model,
+    Phase,
+    PhaseId,
+)
+from werkwijzer.core.names import resolve_choice
 
 Kind = Literal["aspect", "layer", "phase", "instrument"]
 # How an error message names each kind of choice.

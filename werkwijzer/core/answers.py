@@ -22,10 +22,10 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, ClassVar, Final, Literal
 
-from werkwijzer.atomic import atomic_write_text
-from werkwijzer.errors import AnswersError
-from werkwijzer.model import LAYER_IDS, LayerId, Model
-from werkwijzer.yamlio import YamlSyntaxError, line_of, load_yaml
+from werkwijzer.core.atomic import atomic_write_text
+from werkwijzer.core.errors import AnswersError
+from werkwijzer.core.model import LAYER_IDS, LayerId, Model
+from werkwijzer.core.yamlio import YamlSyntaxError, line_of, load_yaml
 
 FORMAT: Final = "werkwijzer-answers/1"
 STDIN = "-"

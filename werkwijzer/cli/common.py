@@ -12,7 +12,7 @@ import typer
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from werkwijzer.model import Model
+    from werkwijzer.core.model import Model
 
 ModelOption = Annotated[
     Path | None,
@@ -27,7 +27,7 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Geef het resultaat als
 
 
 def load(model_dir: Path | None) -> Model:
-    from werkwijzer.model import load_model
+    from werkwijzer.core.model import load_model
 
     return load_model(model_dir)
 
@@ -52,8 +52,8 @@ def stderr_console() -> Console:
 
 def about_line() -> str:
     from werkwijzer import __version__
-    from werkwijzer.cli import ABOUT
-    from werkwijzer.errors import WerkwijzerError
+    from werkwijzer.cli.output import ABOUT
+    from werkwijzer.core.errors import WerkwijzerError
 
     try:
         model_version = load(None).version

@@ -1,4 +1,4 @@
-"""import, history, compare and forget: the local store of scans (werkwijzer.store) in the CLI.
+"""import, history, compare and forget: the local store of scans (werkwijzer.core.store) in the CLI.
 
 Exit codes beyond the usual ones (0 done, 2 a problem with the input or the database):
 3 from `import` when one or more files were skipped and the rest was stored. It differs from 2 so a
@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from werkwijzer.commands.common import JsonOption, ModelOption, load, print_json, stdout_console
+from werkwijzer.cli.common import JsonOption, ModelOption, load, print_json, stdout_console
 
 if TYPE_CHECKING:
-    from werkwijzer.answers import Answers
-    from werkwijzer.model import LayerId, Model
-    from werkwijzer.store import RecordOutcome, ScanRecord
+    from werkwijzer.core.answers import Answers
+    from werkwijzer.core.model import LayerId, Model
+    from werkwijzer.core.store import RecordOutcome, ScanRecord
 
 EXIT_SKIPPED = 3
 HISTORY_FORMAT = "werkwijzer-history/1"
@@ -83,11 +83,11 @@ def import_(
     model_dir: ModelOption = None,
 ) -> None:
     """Bewaar antwoordbestanden (ook van anderen) in de database, voor history en compare."""
-    from werkwijzer.cli import say
-    from werkwijzer.collect import answer_files
-    from werkwijzer.errors import WerkwijzerError
-    from werkwijzer.scoring import score
-    from werkwijzer.store import Store, StoreError
+    from werkwijzer.cli.output import say
+    from werkwijzer.core.errors import WerkwijzerError
+    from werkwijzer.core.respondents import answer_files
+    from werkwijzer.core.scoring import score
+    from werkwijzer.core.store import Store, StoreError
 
     model = load(model_dir)
     tally = _Tally()
@@ -127,8 +127,8 @@ def _read(name: str, model: Model) -> tuple[Answers, str]:
     """The answers and the text of the file, which the store keeps as it was."""
     import sys
 
-    from werkwijzer.answers import STDIN, parse_answers
-    from werkwijzer.errors import AnswersError
+    from werkwijzer.core.answers import STDIN, parse_answers
+    from werkwijzer.core.errors import AnswersError
 
     shown = "standaardinvoer" if name == STDIN else name
     try:
@@ -142,7 +142,7 @@ def _read(name: str, model: Model) -> tuple[Answers, str]:
 
 
 def _report(name: str, outcome: RecordOutcome, tally: _Tally) -> None:
-    from werkwijzer.cli import say
+    from werkwijzer.cli.output import say
 
     if outcome.new:
         tally.new += 1
@@ -167,10 +167,10 @@ def history(
     model_dir: ModelOption = None,
 ) -> None:
     """Toon de bewaarde scans, de nieuwste eerst: nummer, datum, school, laag en fase per aspect."""
-    from werkwijzer.cli import say
-    from werkwijzer.periods import parse_period
-    from werkwijzer.sides import find_school
-    from werkwijzer.store import Store, StoreMissingError, db_path
+    from werkwijzer.cli.output import say
+    from werkwijzer.core.periods import parse_period
+    from werkwijzer.core.sides import find_school
+    from werkwijzer.core.store import Store, StoreMissingError, db_path
 
     start = parse_period(since).start if since is not None else None
     layer_id = _layer(load(model_dir), layer) if layer is not None else None
@@ -196,7 +196,7 @@ def history(
         if where.exists():
             say("Geen bewaarde scans gevonden die hierbij passen.")
         return
-    from werkwijzer.render.progress_terminal import render_history
+    from werkwijzer.render.compare_terminal import render_history
 
     render_history(stdout_console(), scans)
 
@@ -258,10 +258,10 @@ def compare(
     model_dir: ModelOption = None,
 ) -> None:
     """Vergelijk twee scans, of twee groepen scans: per aspect de fase toen en nu, en wat er bewoog."""
-    from werkwijzer.cli import say
-    from werkwijzer.errors import WerkwijzerError
-    from werkwijzer.progress import compare as build
-    from werkwijzer.sides import LazyStore, comparison_notes, side_of, sides_by_school
+    from werkwijzer.cli.output import say
+    from werkwijzer.core.compare import compare as build
+    from werkwijzer.core.errors import WerkwijzerError
+    from werkwijzer.core.sides import LazyStore, comparison_notes, side_of, sides_by_school
 
     if json and markdown:
         raise WerkwijzerError("Kies --json of --markdown, niet allebei.")
@@ -289,11 +289,11 @@ def compare(
     elif markdown:
         import sys
 
-        from werkwijzer.render.progress_markdown import comparison_markdown
+        from werkwijzer.render.compare_markdown import comparison_markdown
 
         sys.stdout.write(comparison_markdown(comparison))
     else:
-        from werkwijzer.render.progress_terminal import render_comparison
+        from werkwijzer.render.compare_terminal import render_comparison
 
         render_comparison(stdout_console(), comparison)
 
@@ -326,10 +326,10 @@ def forget(
     db: DbOption = None,
 ) -> None:
     """Verwijder scans voorgoed uit de database (recht op vergetelheid, AVG)."""
-    from werkwijzer.cli import say
-    from werkwijzer.errors import WerkwijzerError
-    from werkwijzer.sides import require_exact_school
-    from werkwijzer.store import Store, StoreMissingError
+    from werkwijzer.cli.output import say
+    from werkwijzer.core.errors import WerkwijzerError
+    from werkwijzer.core.sides import require_exact_school
+    from werkwijzer.core.store import Store, StoreMissingError
 
     if not ids and respondent is None and school is None:
         raise WerkwijzerError(
@@ -386,7 +386,7 @@ def _confirmed() -> bool:
 
 
 def _layer(model: Model, typed: str) -> LayerId:
-    from werkwijzer.lookup import resolve
+    from werkwijzer.core.lookup import resolve
 
     layer_id: LayerId = resolve(model, "layer", typed)  # type: ignore[assignment]
     return layer_id

@@ -29,11 +29,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from werkwijzer.answers import Answers
-from werkwijzer.errors import WerkwijzerError
-from werkwijzer.jsonable import to_jsonable
-from werkwijzer.result import Result
-from werkwijzer.team import school_key
+from werkwijzer.core.answers import Answers
+from werkwijzer.core.errors import WerkwijzerError
+from werkwijzer.core.jsonable import to_jsonable
+from werkwijzer.core.result import Result
+from werkwijzer.core.team import school_key
 
 DB_NAME = "werkwijzer.db"
 DB_ENV = "WERKWIJZER_DB"

@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from werkwijzer.commands.common import ModelOption, load
+from werkwijzer.cli.common import ModelOption, load
 
 if TYPE_CHECKING:
-    from werkwijzer.model import Model
-    from werkwijzer.team import Respondent
+    from werkwijzer.core.model import Model
+    from werkwijzer.core.team import Respondent
 
 
 class ExportFormat(str, Enum):
@@ -102,8 +102,8 @@ def export(
 
     Eén bestand: een persoonlijk rapport. Meer bestanden of een map: een teamrapport zonder namen.
     """
-    from werkwijzer.cli import say
-    from werkwijzer.collect import collect
+    from werkwijzer.cli.output import say
+    from werkwijzer.core.respondents import collect
 
     chosen = _choose_format(format, output, excel)
     model = load(model_dir)
@@ -123,7 +123,7 @@ def export(
 
 
 def _choose_format(given: ExportFormat | None, output: Path | None, excel: bool) -> ExportFormat:
-    from werkwijzer.errors import WerkwijzerError
+    from werkwijzer.core.errors import WerkwijzerError
 
     if excel and given not in (None, ExportFormat.csv):
         raise WerkwijzerError("--excel hoort bij --format csv.")
@@ -140,14 +140,14 @@ def _individual(
 ) -> bytes:
     result = respondent.result
     if chosen is ExportFormat.json:
-        from werkwijzer.jsonable import to_jsonable
+        from werkwijzer.core.jsonable import to_jsonable
 
         return _json(to_jsonable(result))
     if chosen is ExportFormat.csv:
         from werkwijzer.render.report_csv import individual_csv
 
         return individual_csv(result, excel=excel)
-    from werkwijzer.answers import STDIN
+    from werkwijzer.core.answers import STDIN
     from werkwijzer.render.report_markdown import individual_markdown
 
     source = None if respondent.source == STDIN else Path(respondent.source).name
@@ -163,7 +163,7 @@ def _team(
     min_group: int,
     strict_privacy: bool,
 ) -> bytes:
-    from werkwijzer.team import build_team, numbered_results
+    from werkwijzer.core.team import build_team, numbered_results
 
     team = build_team(
         model, respondents, min_group=min_group, protect_totals=strict_privacy, title=title
@@ -190,8 +190,8 @@ def _write(data: bytes, output: Path | None) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
-    from werkwijzer.atomic import atomic_write_bytes
-    from werkwijzer.errors import WerkwijzerError
+    from werkwijzer.core.atomic import atomic_write_bytes
+    from werkwijzer.core.errors import WerkwijzerError
 
     try:
         atomic_write_bytes(output, data)

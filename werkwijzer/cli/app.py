@@ -12,18 +12,10 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from werkwijzer.errors import Interrupted, WerkwijzerError
+from werkwijzer.cli.output import ABOUT, say
+from werkwijzer.core.errors import Interrupted, WerkwijzerError
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
-ABOUT = (
-    "Eigen uitwerking, geïnspireerd op de Werkwijzer samen leren (Ontwikkelmodel 'Samen Leren "
-    "Inhoud Geven'); niet de officiële quickscan."
-)
-
-
-def say(message: str) -> None:
-    """A message for the user on stderr (never on stdout, which carries data)."""
-    sys.stderr.write(message.rstrip("\n") + "\n")
 
 
 class WerkwijzerGroup(TyperGroup):
@@ -70,7 +62,7 @@ app = typer.Typer(
 
 def _show_version(value: bool) -> None:
     if value:
-        from werkwijzer.commands.common import about_line
+        from werkwijzer.cli.common import about_line
 
         typer.echo(about_line())
         raise typer.Exit()
@@ -93,7 +85,7 @@ def root(
 
 def _register() -> None:
     # Registration order is the order of `werkwijzer --help`: the main job first.
-    from werkwijzer.commands import export, lookup, model, scan, score, store
+    from werkwijzer.cli import export, lookup, model, scan, score, store
 
     for commands in (scan, score, export, lookup, store, model):
         commands.register(app)

@@ -196,9 +196,9 @@ class Model(Checked):
 
 def builtin_model_dir() -> Path:
     """data/ inside an installed wheel, or at the repository root when running from a checkout."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "data"
-    return packaged if packaged.is_dir() else here.parent / "data"
+    package = Path(__file__).resolve().parent.parent
+    packaged = package / "data"
+    return packaged if packaged.is_dir() else package.parent / "data"
 
 
 def load_model(folder: Path | None = None, *, use_cache: bool = True) -> Model:
@@ -207,14 +207,14 @@ def load_model(folder: Path | None = None, *, use_cache: bool = True) -> Model:
     A model that was checked before, with files of exactly the same content, comes from the cache;
     `use_cache=False` reads and checks the YAML whatever the cache holds.
     """
-    from werkwijzer import model_cache
+    from werkwijzer.core import model_cache
 
     chosen = folder or builtin_model_dir()
     key = model_cache.key(chosen) if use_cache else None
     cached = model_cache.read(key) if key else None
     if isinstance(cached, Model):
         return cached
-    from werkwijzer.model_files import read_model
+    from werkwijzer.core.model_yaml import read_model
 
     model = read_model(folder)
     if key:

@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from werkwijzer.commands.common import JsonOption, ModelOption, load, print_json, stdout_console
-from werkwijzer.errors import WerkwijzerError
+from werkwijzer.cli.common import JsonOption, ModelOption, load, print_json, stdout_console
+from werkwijzer.core.errors import WerkwijzerError
 
 if TYPE_CHECKING:
-    from werkwijzer.lookup import Kind
+    from werkwijzer.core.lookup import Kind
 
 MarkdownOption = Annotated[
     bool,
@@ -26,7 +26,7 @@ def _completer(kind: Kind) -> Callable[[typer.Context, str], list[tuple[str, str
     """Shell completion from the model the command would read (--model or the built-in one)."""
 
     def complete(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-        from werkwijzer.lookup import complete as matches
+        from werkwijzer.core.lookup import complete as matches
 
         model_dir: Path | None = ctx.params.get("model_dir")
         try:
@@ -92,7 +92,7 @@ def aspects(
     model_dir: ModelOption = None,
 ) -> None:
     """Toon de vier aspecten, de lagen en de fasen; of één aspect met achtergrond en bronnen."""
-    from werkwijzer import lookup
+    from werkwijzer.core import lookup
 
     _one_format(json, markdown)
     model = load(model_dir)
@@ -143,7 +143,7 @@ def actions(
 
     Zonder --layer of --phase: alle lagen of fasen van het aspect, gegroepeerd.
     """
-    from werkwijzer import lookup
+    from werkwijzer.core import lookup
 
     _one_format(json, markdown)
     model = load(model_dir)
@@ -174,7 +174,7 @@ def instruments(
     model_dir: ModelOption = None,
 ) -> None:
     """Toon alle instrumenten; of één instrument met de acties die het gebruiken."""
-    from werkwijzer import lookup
+    from werkwijzer.core import lookup
 
     _one_format(json, markdown)
     model = load(model_dir)
@@ -217,7 +217,7 @@ def browse(
 
     Met --aspect, --layer en --phase begin je op die plek. Stoppen kan altijd, ook met Ctrl-C.
     """
-    from werkwijzer import lookup
+    from werkwijzer.core import lookup
     from werkwijzer.interactive.terminal import require_terminal
 
     model = load(model_dir)

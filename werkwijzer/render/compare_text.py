@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from werkwijzer.progress import SAME_MARGIN, Side, Verdict
+from werkwijzer.core.compare import SAME_MARGIN, Side, Verdict
 from werkwijzer.render.text import dutch_date
 
 VERDICT_MARKS: dict[Verdict, str] = {

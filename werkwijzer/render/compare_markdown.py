@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from werkwijzer.model import PHASE_IDS, PhaseId
-from werkwijzer.progress import AspectChange, Comparison
-from werkwijzer.render.markdown import bullets, document, escape, heading, paragraph, table
-from werkwijzer.render.progress_text import (
+from werkwijzer.core.compare import AspectChange, Comparison
+from werkwijzer.core.model import PHASE_IDS, PhaseId
+from werkwijzer.render.compare_text import (
     GROUP_NOTE,
     LEGEND,
     VERDICT_MARKS,
@@ -13,6 +12,7 @@ from werkwijzer.render.progress_text import (
     points,
     side_text,
 )
+from werkwijzer.render.markdown import bullets, document, escape, heading, paragraph, table
 from werkwijzer.render.text import percent
 
 

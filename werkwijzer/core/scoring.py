@@ -17,9 +17,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from werkwijzer.answers import Answers, AnswerValue
-from werkwijzer.model import PHASE_IDS, Action, Aspect, LayerId, Model, PhaseId
-from werkwijzer.result import ActionOut, AspectResult, InstrumentRef, Result, Start
+from werkwijzer.core.answers import Answers, AnswerValue
+from werkwijzer.core.model import PHASE_IDS, Action, Aspect, LayerId, Model, PhaseId
+from werkwijzer.core.result import ActionOut, AspectResult, InstrumentRef, Result, Start
 
 SCORE_DECIMALS = 4
 

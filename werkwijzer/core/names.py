@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from werkwijzer.errors import WerkwijzerError
+from werkwijzer.core.errors import WerkwijzerError
 
 
 def resolve_choice(kind: str, typed: str, choices: Sequence[tuple[str, str]]) -> str:
