@@ -25,7 +25,8 @@ from typing import cast
 from common import INSTALLED_ENV
 
 from werkwijzer.core.answers import Answers, AnswerValue, dump_answers
-from werkwijzer.core.model import LAYER_IDS, PHASE_IDS, load_model
+from werkwijzer.core.model import LAYER_IDS, PHASE_IDS
+from werkwijzer.core.model_load import load_model
 
 BUDGET_S = 2.0
 EXECUTABLE = Path(sys.executable).with_name("werkwijzer")

@@ -22,8 +22,8 @@ from werkwijzer.core.model import (
     Model,
     PhaseId,
     builtin_model_dir,
-    load_model,
 )
+from werkwijzer.core.model_load import load_model
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"

@@ -9,7 +9,7 @@ import pytest
 from conftest import answers_for, run, write_answers_file
 
 from werkwijzer.core.answers import Answers, dump_answers, parse_answers
-from werkwijzer.core.jsonable import to_jsonable
+from werkwijzer.core.documents import to_jsonable
 from werkwijzer.core.model import Model
 
 GOOD_HEAD = "format: werkwijzer-answers/1\nlayer: leraar\nanswers:\n"

@@ -14,8 +14,9 @@ from conftest import copy_model, run, shows_in_order
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from werkwijzer.core.jsonable import to_jsonable
-from werkwijzer.core.model import LayerId, Model, PhaseId, load_model
+from werkwijzer.core.documents import to_jsonable
+from werkwijzer.core.model import LayerId, Model, PhaseId
+from werkwijzer.core.model_load import load_model
 
 MODEL = load_model()  # for parametrize, which runs before fixtures exist
 ASPECTS = [a.id for a in MODEL.aspects]

@@ -11,7 +11,7 @@ import yaml
 from conftest import copy_model, mini_model, run
 
 from werkwijzer.core.errors import ModelError
-from werkwijzer.core.model import load_model
+from werkwijzer.core.model_load import load_model
 
 
 def test_builtin_model_validates() -> None:

@@ -8,8 +8,8 @@ import pytest
 from conftest import mini_model, run
 
 from werkwijzer.core import model_cache
-from werkwijzer.core.jsonable import to_jsonable
-from werkwijzer.core.model import load_model
+from werkwijzer.core.documents import to_jsonable
+from werkwijzer.core.model_load import load_model
 from werkwijzer.core.model_yaml import read_model
 
 

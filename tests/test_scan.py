@@ -25,8 +25,8 @@ from prompt_toolkit.output import DummyOutput, Output
 from rich.console import Console
 
 from werkwijzer.core.answers import Answers, AnswerValue, read_answers
+from werkwijzer.core.documents import to_jsonable
 from werkwijzer.core.errors import Interrupted, WerkwijzerError
-from werkwijzer.core.jsonable import to_jsonable
 from werkwijzer.core.model import LAYER_IDS, ItemPlace, LayerId, Model
 from werkwijzer.core.result import Result
 from werkwijzer.interactive import scan as flow

@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from werkwijzer.core.answers import Answers, AnswerValue
-from werkwijzer.core.model import PHASE_IDS, LayerId, Model, PhaseId, load_model
+from werkwijzer.core.model import PHASE_IDS, LayerId, Model, PhaseId
+from werkwijzer.core.model_load import load_model
 from werkwijzer.core.scoring import StartCandidate, choose_start, find_phase, phase_score, score
 
 

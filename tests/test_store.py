@@ -18,7 +18,7 @@ import pytest
 from conftest import answers_for
 
 from werkwijzer.core.answers import Answers, dump_answers, parse_answers
-from werkwijzer.core.jsonable import to_jsonable
+from werkwijzer.core.documents import to_jsonable
 from werkwijzer.core.model import LayerId, Model
 from werkwijzer.core.periods import parse_period
 from werkwijzer.core.result import Result
@@ -412,7 +412,7 @@ WRITERS, PER_WRITER = 6, 5
 
 
 def _writer(db: str, number: int, start: multiprocessing.synchronize.Barrier) -> None:
-    from werkwijzer.core.model import load_model
+    from werkwijzer.core.model_load import load_model
 
     model = load_model()
     scans = [

@@ -23,7 +23,7 @@ from markdown_it import MarkdownIt
 from werkwijzer.cli.scan import _after_finish
 from werkwijzer.core.answers import read_answers
 from werkwijzer.core.compare import SAME_MARGIN
-from werkwijzer.core.jsonable import to_jsonable
+from werkwijzer.core.documents import to_jsonable
 from werkwijzer.core.model import LayerId, Model, PhaseId
 from werkwijzer.core.scoring import score
 from werkwijzer.core.store import SCHEMA_VERSION, Store, StoreLockedError
@@ -198,8 +198,8 @@ def test_history_table_at_80_columns(years: tuple[Path, dict[str, int]], model: 
     lines = result.stdout.splitlines()
     assert max(len(line) for line in lines) <= 80
     row = next(line for line in lines if line.strip().startswith(str(ids["leider-2024"]) + " "))
-    assert "2024-10-02" in row and "schoolleider" in row
-    assert row.split()[-len(model.aspects) :] == ["begin"] * len(model.aspects)
+    assert "2024-10-02" in row and "Schoolleider" in row
+    assert row.split()[-len(model.aspects) :] == [model.phase("begin").name] * len(model.aspects)
     for aspect in model.aspects:  # every aspect heads a column, wrapped between words
         assert all(word in result.stdout for word in aspect.name.split())
 
@@ -288,7 +288,7 @@ def test_compare_markdown(years: tuple[Path, dict[str, int]], model: Model) -> N
     )
     assert result.exit_code == 0, result.stderr
     rows = md_table(result.stdout)
-    assert rows[0] == ["Aspect", "Toen", "Nu", "Begin", "Tussen", "Gevorderd", "Oordeel"]
+    assert rows[0] == ["Aspect", "Toen", "Nu", *(p.name for p in model.phases), "Oordeel"]
     assert [r[0] for r in rows[1:]] == [a.name for a in model.aspects]
     assert all(len(r) == 7 for r in rows)
     assert rows[1][3] == "0% → 67% (+67)"
@@ -383,7 +383,7 @@ def test_compare_two_folders_names_no_files(tmp_path: Path, model: Model) -> Non
         (["3", "4", "5"], "Geef twee kanten"),
         (["1", "99"], "Scan 99 staat niet"),
         (["1", "geen-bestand.yaml"], "geen scannummer en geen bestaand bestand"),
-        (["--json", "--markdown", "1", "2"], "niet allebei"),
+        (["--json", "--markdown", "1", "2"], "Kies één formaat"),
         (["--school", "regenboog", "--from", "2024"], "--school, --from en --to samen"),
         (["1", "2", "--school", "regenboog", "--from", "2024", "--to", "2025"], "zonder"),
         (["--school", "regenboog", "--from", "2020", "--to", "2025"], "Geen bewaarde scans"),

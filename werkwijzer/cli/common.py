@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -23,18 +21,42 @@ ModelOption = Annotated[
         show_default=False,
     ),
 ]
-JsonOption = Annotated[bool, typer.Option("--json", help="Geef het resultaat als JSON.")]
+JsonOption = Annotated[
+    bool, typer.Option("--json", help="Geef het resultaat als JSON (hetzelfde als --format json).")
+]
+MarkdownOption = Annotated[
+    bool,
+    typer.Option(
+        "--markdown",
+        help="Geef het resultaat als markdown, om in een document te plakken (--format markdown).",
+    ),
+]
+FormatOption = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="terminal, markdown, json of csv (niet elk commando kent elk formaat). Standaard: "
+        "volgens -o (.md, .json, .csv), anders het scherm.",
+        show_default=False,
+    ),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Schrijf naar dit bestand in plaats van naar het scherm.",
+        show_default=False,
+        dir_okay=False,
+    ),
+]
 
 
 def load(model_dir: Path | None) -> Model:
-    from werkwijzer.core.model import load_model
+    from werkwijzer.core.model_load import load_model
 
     return load_model(model_dir)
-
-
-def print_json(data: Any) -> None:
-    """One JSON document on stdout."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def stdout_console() -> Console:

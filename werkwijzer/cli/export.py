@@ -2,30 +2,11 @@
 
 from __future__ import annotations
 
-import json
-import sys
-from collections.abc import Sequence
-from enum import Enum
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated
 
 import typer
 
-from werkwijzer.cli.common import ModelOption, load
-
-if TYPE_CHECKING:
-    from werkwijzer.core.model import Model
-    from werkwijzer.core.team import Respondent
-
-
-class ExportFormat(str, Enum):
-    markdown = "markdown"
-    json = "json"
-    csv = "csv"
-
-
-SUFFIX_FORMATS = {".md": ExportFormat.markdown, ".markdown": ExportFormat.markdown}
-SUFFIX_FORMATS |= {".json": ExportFormat.json, ".csv": ExportFormat.csv}
+from werkwijzer.cli.common import FormatOption, ModelOption, OutputOption, load
 
 FilesArgument = Annotated[
     list[str],
@@ -34,25 +15,6 @@ FilesArgument = Annotated[
         ".json-bestand in de map mee.",
         metavar="BESTAND...",
         show_default=False,
-    ),
-]
-FormatOption = Annotated[
-    ExportFormat | None,
-    typer.Option(
-        "--format",
-        "-f",
-        help="markdown, json of csv. Standaard: volgens -o (.md, .json, .csv), anders markdown.",
-        show_default=False,
-    ),
-]
-OutputOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--output",
-        "-o",
-        help="Schrijf naar dit bestand in plaats van naar het scherm.",
-        show_default=False,
-        dir_okay=False,
     ),
 ]
 TitleOption = Annotated[
@@ -102,103 +64,33 @@ def export(
 
     Eén bestand: een persoonlijk rapport. Meer bestanden of een map: een teamrapport zonder namen.
     """
-    from werkwijzer.cli.output import say
-    from werkwijzer.core.respondents import collect
+    from werkwijzer.cli.output import choose_format, emit, say
+    from werkwijzer.core.errors import WerkwijzerError
+    from werkwijzer.core.respondents import collect, report
+    from werkwijzer.render.context import RenderContext
 
-    chosen = _choose_format(format, output, excel)
+    if excel and format not in (None, "csv"):
+        raise WerkwijzerError("--excel hoort bij --format csv.")
+    chosen = choose_format("csv" if excel else format, output, "markdown")
     model = load(model_dir)
     collected = collect(files, model, allow_mixed=allow_mixed, skip=output)
     for note in collected.notes:
         say(note)
-    respondents = collected.respondents
-    if len(respondents) == 1:
-        data = _individual(model, respondents[0], chosen, title, excel)
-        what = "Rapport"
-    else:
-        data = _team(model, respondents, chosen, title, excel, min_group, strict_privacy)
-        what = f"Teamrapport van {len(respondents)} respondenten"
-    _write(data, output)
-    if output is not None:
-        say(f"{what} geschreven naar {output}.")
-
-
-def _choose_format(given: ExportFormat | None, output: Path | None, excel: bool) -> ExportFormat:
-    from werkwijzer.core.errors import WerkwijzerError
-
-    if excel and given not in (None, ExportFormat.csv):
-        raise WerkwijzerError("--excel hoort bij --format csv.")
-    if given is not None:
-        return given
-    if excel:
-        return ExportFormat.csv
-    suffix = output.suffix.lower() if output else ""
-    return SUFFIX_FORMATS.get(suffix, ExportFormat.markdown)
-
-
-def _individual(
-    model: Model, respondent: Respondent, chosen: ExportFormat, title: str | None, excel: bool
-) -> bytes:
-    result = respondent.result
-    if chosen is ExportFormat.json:
-        from werkwijzer.core.jsonable import to_jsonable
-
-        return _json(to_jsonable(result))
-    if chosen is ExportFormat.csv:
-        from werkwijzer.render.report_csv import individual_csv
-
-        return individual_csv(result, excel=excel)
-    from werkwijzer.core.answers import STDIN
-    from werkwijzer.render.report_markdown import individual_markdown
-
-    source = None if respondent.source == STDIN else Path(respondent.source).name
-    return individual_markdown(model, result, source=source, title=title).encode("utf-8")
-
-
-def _team(
-    model: Model,
-    respondents: Sequence[Respondent],
-    chosen: ExportFormat,
-    title: str | None,
-    excel: bool,
-    min_group: int,
-    strict_privacy: bool,
-) -> bytes:
-    from werkwijzer.core.team import build_team, numbered_results
-
-    team = build_team(
-        model, respondents, min_group=min_group, protect_totals=strict_privacy, title=title
+    made = report(
+        model,
+        collected.respondents,
+        min_group=min_group,
+        protect_totals=strict_privacy,
+        title=title,
     )
-    if chosen is ExportFormat.json:
-        return _json(team.model_dump(mode="json"))
-    if chosen is ExportFormat.csv:
-        from werkwijzer.render.report_csv import team_csv
-
-        return team_csv(numbered_results(respondents, team), excel=excel)
-    from werkwijzer.render.report_markdown import team_markdown
-
-    return team_markdown(model, team).encode("utf-8")
-
-
-def _json(data: Any) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-
-def _write(data: bytes, output: Path | None) -> None:
-    """To the file atomically (the old one stays whole if anything fails), or to stdout as UTF-8."""
-    if output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return
-    from werkwijzer.core.atomic import atomic_write_bytes
-    from werkwijzer.core.errors import WerkwijzerError
-
-    try:
-        atomic_write_bytes(output, data)
-    except OSError as exc:
-        raise WerkwijzerError(
-            f"{output}: kan niet geschreven worden ({exc.strerror or exc})."
-        ) from None
+    context = RenderContext(
+        model, title=title, source=made.source, excel=excel, respondents=made.rows
+    )
+    emit(made.document, chosen, output, context)
+    if output is not None:
+        count = len(collected.respondents)
+        what = "Rapport" if count == 1 else f"Teamrapport van {count} respondenten"
+        say(f"{what} geschreven naar {output}.")
 
 
 def register(app: typer.Typer) -> None:

@@ -8,18 +8,21 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from werkwijzer.cli.common import JsonOption, ModelOption, load, print_json, stdout_console
+from werkwijzer.cli.common import (
+    FormatOption,
+    JsonOption,
+    MarkdownOption,
+    ModelOption,
+    OutputOption,
+    load,
+    stdout_console,
+)
+from werkwijzer.cli.output import choose_format, emit
 from werkwijzer.core.errors import WerkwijzerError
+from werkwijzer.render.context import RenderContext
 
 if TYPE_CHECKING:
     from werkwijzer.core.lookup import Kind
-
-MarkdownOption = Annotated[
-    bool,
-    typer.Option(
-        "--markdown", help="Geef het resultaat als markdown, om in een document te plakken."
-    ),
-]
 
 
 def _completer(kind: Kind) -> Callable[[typer.Context, str], list[tuple[str, str]]]:
@@ -87,6 +90,8 @@ InstrumentArgument = Annotated[
 
 def aspects(
     aspect: AspectArgument = None,
+    format: FormatOption = None,
+    output: OutputOption = None,
     json: JsonOption = False,
     markdown: MarkdownOption = False,
     model_dir: ModelOption = None,
@@ -94,47 +99,22 @@ def aspects(
     """Toon de vier aspecten, de lagen en de fasen; of één aspect met achtergrond en bronnen."""
     from werkwijzer.core import lookup
 
-    _one_format(json, markdown)
+    chosen = choose_format(format, output, "terminal", json=json, markdown=markdown)
     model = load(model_dir)
-    if aspect is None:
-        if json:
-            print_json(lookup.aspects_json(model))
-        elif markdown:
-            from werkwijzer.render.lookup_markdown import aspects_markdown
-
-            typer.echo(aspects_markdown(model), nl=False)
-        else:
-            from werkwijzer.render.lookup_terminal import render_aspects, render_hint
-
-            console = stdout_console()
-            render_aspects(console, model)
-            first = model.aspects[0].id
-            render_hint(
-                console,
-                [
-                    f"Achtergrond en bronnen: werkwijzer aspects {first}",
-                    f"Acties: werkwijzer actions -a {first} -l schoolleider -p begin",
-                    "Rondkijken met keuzemenu's: werkwijzer browse",
-                ],
-            )
-        return
-    found = model.aspect(lookup.resolve(model, "aspect", aspect))
-    if json:
-        print_json(lookup.aspect_json(model, found.id))
-    elif markdown:
-        from werkwijzer.render.lookup_markdown import aspect_markdown
-
-        typer.echo(aspect_markdown(model, found), nl=False)
-    else:
-        from werkwijzer.render.lookup_terminal import aspect_info
-
-        stdout_console().print(aspect_info(found))
+    view: lookup.AspectsView | lookup.AspectView = (
+        lookup.AspectsView()
+        if aspect is None
+        else lookup.AspectView(model.aspect(lookup.resolve(model, "aspect", aspect)))
+    )
+    emit(view, chosen, output, RenderContext(model))
 
 
 def actions(
     aspect: AspectOption = None,
     layer: LayerOption = None,
     phase: PhaseOption = None,
+    format: FormatOption = None,
+    output: OutputOption = None,
     json: JsonOption = False,
     markdown: MarkdownOption = False,
     model_dir: ModelOption = None,
@@ -145,7 +125,7 @@ def actions(
     """
     from werkwijzer.core import lookup
 
-    _one_format(json, markdown)
+    chosen = choose_format(format, output, "terminal", json=json, markdown=markdown)
     model = load(model_dir)
     selection = lookup.select_cells(
         model,
@@ -153,22 +133,13 @@ def actions(
         lookup.resolve_layer(model, layer) if layer is not None else None,
         lookup.resolve_phase(model, phase) if phase is not None else None,
     )
-    if json:
-        print_json(lookup.selection_json(model, selection))
-    elif markdown:
-        from werkwijzer.render.lookup_markdown import selection_markdown
-
-        typer.echo(selection_markdown(model, selection), nl=False)
-    else:
-        from werkwijzer.render.lookup_terminal import render_hint, selection_view
-
-        console = stdout_console()
-        console.print(selection_view(model, selection))
-        render_hint(console, ["Waar een instrument nog meer helpt: werkwijzer instruments <naam>"])
+    emit(selection, chosen, output, RenderContext(model))
 
 
 def instruments(
     instrument: InstrumentArgument = None,
+    format: FormatOption = None,
+    output: OutputOption = None,
     json: JsonOption = False,
     markdown: MarkdownOption = False,
     model_dir: ModelOption = None,
@@ -176,35 +147,14 @@ def instruments(
     """Toon alle instrumenten; of één instrument met de acties die het gebruiken."""
     from werkwijzer.core import lookup
 
-    _one_format(json, markdown)
+    chosen = choose_format(format, output, "terminal", json=json, markdown=markdown)
     model = load(model_dir)
-    if instrument is None:
-        if json:
-            print_json(lookup.instruments_json(model))
-        elif markdown:
-            from werkwijzer.render.lookup_markdown import instruments_markdown
-
-            typer.echo(instruments_markdown(model), nl=False)
-        else:
-            from werkwijzer.render.lookup_terminal import render_hint, render_instruments
-
-            console = stdout_console()
-            render_instruments(console, model)
-            render_hint(console, ["Meer over één instrument: werkwijzer instruments <naam>"])
-        return
-    found = model.instrument(lookup.resolve(model, "instrument", instrument))
-    if json:
-        print_json(lookup.instrument_json(model, found.id))
-        return
-    uses = lookup.actions_using(model, found.id)
-    if markdown:
-        from werkwijzer.render.lookup_markdown import instrument_markdown
-
-        typer.echo(instrument_markdown(model, found, uses), nl=False)
-    else:
-        from werkwijzer.render.lookup_terminal import render_instrument
-
-        render_instrument(stdout_console(), found, uses)
+    view: lookup.InstrumentsView | lookup.InstrumentView = (
+        lookup.InstrumentsView()
+        if instrument is None
+        else lookup.instrument_view(model, lookup.resolve(model, "instrument", instrument))
+    )
+    emit(view, chosen, output, RenderContext(model))
 
 
 def browse(
@@ -232,11 +182,6 @@ def browse(
     from werkwijzer.interactive.browse import Browser, Place
 
     Browser(model, stdout_console()).run(Place(start_aspect, start_layer, start_phase))
-
-
-def _one_format(json: bool, markdown: bool) -> None:
-    if json and markdown:
-        raise WerkwijzerError("Kies --json of --markdown, niet allebei.")
 
 
 def register(app: typer.Typer) -> None:

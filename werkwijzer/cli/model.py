@@ -8,13 +8,15 @@ from typing import Annotated
 
 import typer
 
-from werkwijzer.cli.common import JsonOption, ModelOption, load, print_json, stdout_console
+from werkwijzer.cli.common import JsonOption, ModelOption, OutputOption, load
 
 
 class SchemaName(str, Enum):
     answers = "answers"
     result = "result"
     team = "team"
+    compare = "compare"
+    history = "history"
 
 
 def validate(model_dir: ModelOption = None) -> None:
@@ -42,7 +44,10 @@ CopyOption = Annotated[
 
 
 def model(
-    json: JsonOption = False, copy_to: CopyOption = None, model_dir: ModelOption = None
+    json: JsonOption = False,
+    output: OutputOption = None,
+    copy_to: CopyOption = None,
+    model_dir: ModelOption = None,
 ) -> None:
     """Toon het hele model; met --json als één JSON-document voor scripts.
 
@@ -58,24 +63,26 @@ def model(
             f"aspects.yaml, en controleer je versie met:\n  werkwijzer validate --model {copy_to}"
         )
         return
+    from werkwijzer.cli.output import choose_format, emit
+    from werkwijzer.render.context import RenderContext
+
     loaded = load(model_dir)
-    if json:
-        from werkwijzer.core.jsonable import to_jsonable
-
-        print_json(to_jsonable(loaded))
-        return
-    from werkwijzer.render.result_terminal import render_model_summary
-
-    render_model_summary(stdout_console(), loaded)
+    chosen = choose_format(None, output, "terminal", json=json)
+    emit(loaded, chosen, output, RenderContext(loaded))
 
 
 def schema(
-    name: Annotated[SchemaName, typer.Argument(help="answers, result of team.")],
+    name: Annotated[SchemaName, typer.Argument(help="answers, result, team, compare of history.")],
+    output: OutputOption = None,
 ) -> None:
-    """Toon het JSON Schema van een antwoordbestand, een resultaat of een teamresultaat."""
+    """Toon het JSON Schema van een document: antwoorden, resultaat, team, vergelijking, historie."""
+    import json
+
+    from werkwijzer.cli.output import write_output
     from werkwijzer.core.schemas import json_schema
 
-    print_json(json_schema(name.value))
+    text = json.dumps(json_schema(name.value), ensure_ascii=False, indent=2) + "\n"
+    write_output(text.encode("utf-8"), output)
 
 
 def register(app: typer.Typer) -> None:

@@ -1,8 +1,15 @@
-"""What the CLI says to the user (stderr) and the line about where the model comes from."""
+"""The one output path of the CLI: messages on stderr, documents through emit() to stdout or -o."""
 
 from __future__ import annotations
 
+import json
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from werkwijzer.render.context import RenderContext
+    from werkwijzer.render.registry import Format
 
 ABOUT = (
     "Eigen uitwerking, geïnspireerd op de Werkwijzer samen leren (Ontwikkelmodel 'Samen Leren "
@@ -13,3 +20,76 @@ ABOUT = (
 def say(message: str) -> None:
     """A message for the user on stderr (never on stdout, which carries data)."""
     sys.stderr.write(message.rstrip("\n") + "\n")
+
+
+def choose_format(
+    given: str | None,
+    output: Path | None,
+    default: Format,
+    *,
+    json: bool = False,
+    markdown: bool = False,
+) -> Format:
+    """--format, or its aliases --json and --markdown, else the suffix of -o, else `default`."""
+    from werkwijzer.core.errors import WerkwijzerError
+    from werkwijzer.render.registry import FORMATS, SUFFIX_FORMATS
+
+    asked = [f for f, on in (("json", json), ("markdown", markdown)) if on]
+    if given is not None:
+        asked.append(given)
+    if len(set(asked)) > 1:
+        raise WerkwijzerError(
+            f"Kies één formaat (--format, --json of --markdown), niet "
+            f"{' en '.join(dict.fromkeys(asked))} tegelijk."
+        )
+    if asked:
+        if asked[0] not in FORMATS:
+            raise WerkwijzerError(f"Onbekend formaat '{asked[0]}'; kies uit {', '.join(FORMATS)}.")
+        chosen: Format = asked[0]  # checked against FORMATS above
+        return chosen
+    if output is not None and output.suffix.lower() in SUFFIX_FORMATS:
+        return SUFFIX_FORMATS[output.suffix.lower()]
+    return "markdown" if output is not None and default == "terminal" else default
+
+
+def emit(document: object, fmt: Format, output: Path | None, context: RenderContext) -> None:
+    """Render `document` in `fmt` and write it to stdout, or atomically to `output`."""
+    from werkwijzer.core.errors import WerkwijzerError
+    from werkwijzer.render.registry import FORMAT_NAMES, formats_of, renderer
+
+    possible = formats_of(document)
+    if fmt not in possible or (fmt == "terminal" and output is not None):
+        files = [FORMAT_NAMES[f] for f in possible if f != "terminal" or output is None]
+        raise WerkwijzerError(
+            f"Dit kan niet als {FORMAT_NAMES[fmt]}"
+            + (" in een bestand" if output is not None and fmt == "terminal" else "")
+            + f"; kies uit: {', '.join(files)}."
+        )
+    render = renderer(document, fmt)
+    if fmt == "terminal":
+        from werkwijzer.cli.common import stdout_console
+
+        render(stdout_console(), document, context)
+        return
+    data = render(document, context)
+    if fmt == "json":
+        data = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    write_output(data.encode("utf-8") if isinstance(data, str) else data, output)
+
+
+def write_output(data: bytes, output: Path | None) -> None:
+    """To the file atomically (the old one stays whole if anything fails), or to stdout."""
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    from werkwijzer.core.atomic import atomic_write_bytes
+    from werkwijzer.core.errors import WerkwijzerError
+
+    try:
+        atomic_write_bytes(output, data)
+    except OSError as exc:
+        raise WerkwijzerError(
+            f"{output}: kan niet geschreven worden ({exc.strerror or exc})."
+        ) from None

@@ -6,35 +6,41 @@ from typing import Annotated
 
 import typer
 
-from werkwijzer.cli.common import JsonOption, ModelOption, load, print_json, stdout_console
+from werkwijzer.cli.common import (
+    FormatOption,
+    JsonOption,
+    MarkdownOption,
+    ModelOption,
+    OutputOption,
+    load,
+)
 
 FileArgument = Annotated[
     str, typer.Argument(help="Antwoordbestand (YAML of JSON), of - voor standaardinvoer.")
 ]
 
 
-def score(file: FileArgument, json: JsonOption = False, model_dir: ModelOption = None) -> None:
+def score(
+    file: FileArgument,
+    format: FormatOption = None,
+    output: OutputOption = None,
+    json: JsonOption = False,
+    markdown: MarkdownOption = False,
+    model_dir: ModelOption = None,
+) -> None:
     """Bereken per aspect de fase en het startadvies uit één antwoordbestand."""
-    from werkwijzer.cli.output import say
-    from werkwijzer.core.answers import read_answers
+    from werkwijzer.cli.output import choose_format, emit, say
+    from werkwijzer.core.answers import read_answers, version_note
     from werkwijzer.core.scoring import score as compute
+    from werkwijzer.render.context import RenderContext
 
+    chosen = choose_format(format, output, "terminal", json=json, markdown=markdown)
     model = load(model_dir)
     answers = read_answers(file, model)
-    if answers.model_version and answers.model_version != model.version:
-        say(
-            f"Let op: dit bestand is ingevuld met model {answers.model_version}; "
-            f"het wordt nu berekend met model {model.version}."
-        )
-    result = compute(model, answers)
-    if json:
-        from werkwijzer.core.jsonable import to_jsonable
-
-        print_json(to_jsonable(result))
-        return
-    from werkwijzer.render.result_terminal import render_result
-
-    render_result(stdout_console(), model, result)
+    note = version_note(answers, model)
+    if note:
+        say(note)
+    emit(compute(model, answers), chosen, output, RenderContext(model))
 
 
 def register(app: typer.Typer) -> None:

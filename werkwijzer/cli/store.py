@@ -8,19 +8,25 @@ script can tell "some files need a look" apart from "the database could not be u
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from werkwijzer.cli.common import JsonOption, ModelOption, load, print_json, stdout_console
+from werkwijzer.cli.common import (
+    FormatOption,
+    JsonOption,
+    MarkdownOption,
+    ModelOption,
+    OutputOption,
+    load,
+)
 
 if TYPE_CHECKING:
     from werkwijzer.core.answers import Answers
     from werkwijzer.core.model import LayerId, Model
-    from werkwijzer.core.store import RecordOutcome, ScanRecord
+    from werkwijzer.core.store import RecordOutcome
 
 EXIT_SKIPPED = 3
-HISTORY_FORMAT = "werkwijzer-history/1"
 
 DbOption = Annotated[
     Path | None,
@@ -162,18 +168,24 @@ def history(
         str | None,
         typer.Option("--since", help=f"Alleen scans vanaf deze datum of periode: {PERIODS_HELP}."),
     ] = None,
+    format: FormatOption = None,
+    output: OutputOption = None,
     json: JsonOption = False,
     db: DbOption = None,
     model_dir: ModelOption = None,
 ) -> None:
     """Toon de bewaarde scans, de nieuwste eerst: nummer, datum, school, laag en fase per aspect."""
-    from werkwijzer.cli.output import say
+    from werkwijzer.cli.output import choose_format, emit, say
+    from werkwijzer.core.history import history as build
     from werkwijzer.core.periods import parse_period
     from werkwijzer.core.sides import find_school
     from werkwijzer.core.store import Store, StoreMissingError, db_path
+    from werkwijzer.render.context import RenderContext
 
+    chosen = choose_format(format, output, "terminal", json=json)
     start = parse_period(since).start if since is not None else None
-    layer_id = _layer(load(model_dir), layer) if layer is not None else None
+    model = load(model_dir)
+    layer_id = _layer(model, layer) if layer is not None else None
     try:
         with Store.open(db, create=False) as store:
             key = find_school(store, school) if school is not None else None
@@ -181,39 +193,13 @@ def history(
             where = store.path
     except StoreMissingError as exc:
         scans, where = [], db_path(db)
-        if not json:
+        if chosen != "json":
             say(exc.message)
-    if json:
-        print_json(
-            {
-                "format": HISTORY_FORMAT,
-                "database": str(where),
-                "scans": [_scan_json(s) for s in scans],
-            }
-        )
-        return
-    if not scans:
+    if not scans and chosen != "json":
         if where.exists():
             say("Geen bewaarde scans gevonden die hierbij passen.")
         return
-    from werkwijzer.render.compare_terminal import render_history
-
-    render_history(stdout_console(), scans)
-
-
-def _scan_json(scan: ScanRecord) -> dict[str, Any]:
-    return {
-        "id": scan.id,
-        "date": scan.day.isoformat(),
-        "date_in_file": scan.date is not None,
-        "recorded_at": scan.recorded_at,
-        "source": scan.source,
-        "school": scan.school,
-        "layer": scan.layer,
-        "respondent": scan.respondent,
-        "model_version": scan.model_version,
-        "phases": {a.id: a.phase for a in scan.result.aspects},
-    }
+    emit(build(scans, where), chosen, output, RenderContext(model))
 
 
 # --- compare -------------------------------------------------------------------------------------
@@ -250,21 +236,21 @@ def compare(
         ),
     ] = None,
     layer: LayerOption = None,
+    format: FormatOption = None,
+    output: OutputOption = None,
     json: JsonOption = False,
-    markdown: Annotated[
-        bool, typer.Option("--markdown", help="Geef de vergelijking als markdown.")
-    ] = False,
+    markdown: MarkdownOption = False,
     db: DbOption = None,
     model_dir: ModelOption = None,
 ) -> None:
     """Vergelijk twee scans, of twee groepen scans: per aspect de fase toen en nu, en wat er bewoog."""
-    from werkwijzer.cli.output import say
+    from werkwijzer.cli.output import choose_format, emit, say
     from werkwijzer.core.compare import compare as build
     from werkwijzer.core.errors import WerkwijzerError
     from werkwijzer.core.sides import LazyStore, comparison_notes, side_of, sides_by_school
+    from werkwijzer.render.context import RenderContext
 
-    if json and markdown:
-        raise WerkwijzerError("Kies --json of --markdown, niet allebei.")
+    chosen = choose_format(format, output, "terminal", json=json, markdown=markdown)
     model = load(model_dir)
     layer_id = _layer(model, layer) if layer is not None else None
     notes: list[str] = []
@@ -283,19 +269,7 @@ def compare(
             now, now_side = side_of("nu", sides[1], stores, model, layer_id)
     for note in [*notes, *comparison_notes(then, now)]:
         say(note)
-    comparison = build(then, now, then_side, now_side)
-    if json:
-        print_json(comparison.model_dump(mode="json"))
-    elif markdown:
-        import sys
-
-        from werkwijzer.render.compare_markdown import comparison_markdown
-
-        sys.stdout.write(comparison_markdown(comparison))
-    else:
-        from werkwijzer.render.compare_terminal import render_comparison
-
-        render_comparison(stdout_console(), comparison)
+    emit(build(then, now, then_side, now_side), chosen, output, RenderContext(model))
 
 
 # --- forget --------------------------------------------------------------------------------------

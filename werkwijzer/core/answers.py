@@ -212,3 +212,13 @@ def write_answers(path: Path, answers: Answers, model: Model) -> None:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+def version_note(answers: Answers, model: Model) -> str | None:
+    """A warning when the answers were given with another version of the model than this one."""
+    if answers.model_version in (None, model.version):
+        return None
+    return (
+        f"Let op: dit bestand is ingevuld met model {answers.model_version}; "
+        f"het wordt nu berekend met model {model.version}."
+    )

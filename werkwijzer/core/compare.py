@@ -22,14 +22,14 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 from collections.abc import Sequence
-from typing import Final, Literal
+from dataclasses import dataclass
+from typing import Any, ClassVar, Final, Literal
 
-from pydantic import ConfigDict, Field
-
+from werkwijzer.core.documents import described
 from werkwijzer.core.model import LAYER_IDS, PHASE_IDS, LayerId, PhaseId
 from werkwijzer.core.result import Result
 from werkwijzer.core.scoring import SCORE_DECIMALS
-from werkwijzer.core.team import Out, distinct_schools, median_phase
+from werkwijzer.core.team import distinct_schools, median_phase
 
 COMPARE_FORMAT: Final = "werkwijzer-compare/1"
 SAME_MARGIN = 0.05
@@ -37,23 +37,25 @@ Verdict = Literal["vooruit", "gelijk", "achteruit", "onbekend"]
 VERDICTS: tuple[Verdict, ...] = ("vooruit", "gelijk", "achteruit", "onbekend")
 
 
-class Standing(Out):
+@dataclass(frozen=True, kw_only=True)
+class Standing:
     """Where one side stands on one aspect."""
 
     phase: PhaseId | None
     scores: dict[PhaseId, float | None]
 
 
-class Side(Out):
+@dataclass(frozen=True, kw_only=True)
+class Side:
     """What one side is made of. A group never names its respondents."""
 
-    scans: list[int] = Field(description="Ids of stored scans on this side.")
-    files: list[str] = Field(
-        description="The answers file given on the command line, for a single scan only: file "
+    scans: list[int] = described("Ids of stored scans on this side.")
+    files: list[str] = described(
+        "The answers file given on the command line, for a single scan only: file "
         "names often name people, so a group lists none."
     )
     respondents: int
-    respondent: str | None = Field(description="The respondent's name, for a single scan only.")
+    respondent: str | None = described("The respondent's name, for a single scan only.")
     schools: list[str]
     layers: list[LayerId]
     first_date: dt.date | None
@@ -61,22 +63,24 @@ class Side(Out):
     model_versions: list[str]
 
 
-class AspectChange(Out):
+@dataclass(frozen=True, kw_only=True)
+class AspectChange:
     id: str
     name: str
-    then: Standing | None = Field(description="Null when this side's model has no such aspect.")
+    then: Standing | None = described("Null when this side's model has no such aspect.")
     now: Standing | None
-    changes: dict[PhaseId, float | None] = Field(
-        description="Per phase: the score now minus the score then; null when either is missing."
+    changes: dict[PhaseId, float | None] = described(
+        "Per phase: the score now minus the score then; null when either is missing."
     )
     verdict: Verdict
 
 
-class Comparison(Out):
-    model_config = ConfigDict(frozen=True, title=COMPARE_FORMAT)
+@dataclass(frozen=True, kw_only=True)
+class Comparison:
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"title": COMPARE_FORMAT}
 
     format: Literal["werkwijzer-compare/1"] = COMPARE_FORMAT
-    group: bool = Field(description="True when a side holds more than one scan (team medians).")
+    group: bool = described("True when a side holds more than one scan (team medians).")
     then: Side
     now: Side
     aspects: list[AspectChange]

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal, cast
+from typing import Literal, cast
 
-from werkwijzer.core.jsonable import to_jsonable
 from werkwijzer.core.model import (
     Action,
     Aspect,
@@ -152,71 +151,33 @@ def actions_using(model: Model, instrument_id: str) -> list[ActionUse]:
     ]
 
 
-# --- the --json shapes ---------------------------------------------------------------------------
+# --- what the look-up commands show ---------------------------------------------------------------
 
 
-def aspects_json(model: Model) -> dict[str, Any]:
-    """The overview: the aspects with their short descriptions, and the layers and phases."""
-    return {
-        "model_version": model.version,
-        "aspects": [to_jsonable(a, include={"id", "name", "description"}) for a in model.aspects],
-        "layers": [to_jsonable(layer) for layer in model.layers],
-        "phases": [to_jsonable(phase) for phase in model.phases],
-    }
+@dataclass(frozen=True)
+class AspectsView:
+    """The overview of the model: its aspects, layers and phases."""
 
 
-def aspect_json(model: Model, aspect_id: str) -> dict[str, Any]:
+@dataclass(frozen=True)
+class AspectView:
     """One aspect with its information: background, references, discussion questions."""
-    return {
-        "model_version": model.version,
-        "aspect": to_jsonable(model.aspect(aspect_id), exclude={"cells"}),
-    }
+
+    aspect: Aspect
 
 
-def selection_json(model: Model, selection: Selection) -> dict[str, Any]:
-    return {
-        "model_version": model.version,
-        "aspect": _ref(selection.aspect),
-        "cells": [
-            {
-                "layer": _ref(view.layer),
-                "phase": _ref(view.phase),
-                "description": view.cell.description,
-                "actions": [_action_json(model, action) for action in view.cell.actions],
-            }
-            for view in selection.cells
-        ],
-    }
+@dataclass(frozen=True)
+class InstrumentsView:
+    """The instrument catalogue."""
 
 
-def instruments_json(model: Model) -> dict[str, Any]:
-    return {
-        "model_version": model.version,
-        "instruments": [to_jsonable(i) for i in model.instruments],
-    }
+@dataclass(frozen=True)
+class InstrumentView:
+    """One instrument and the actions that use it."""
+
+    instrument: Instrument
+    uses: list[ActionUse]
 
 
-def instrument_json(model: Model, instrument_id: str) -> dict[str, Any]:
-    return {
-        "model_version": model.version,
-        "instrument": to_jsonable(model.instrument(instrument_id)),
-        "used_by": [
-            {
-                "aspect": _ref(use.aspect),
-                "layer": _ref(use.layer),
-                "phase": _ref(use.phase),
-                "action": to_jsonable(use.action, exclude={"instruments"}),
-            }
-            for use in actions_using(model, instrument_id)
-        ],
-    }
-
-
-def _ref(thing: Aspect | Layer | Phase) -> dict[str, str]:
-    return {"id": thing.id, "name": thing.name}
-
-
-def _action_json(model: Model, action: Action) -> dict[str, Any]:
-    data: dict[str, Any] = to_jsonable(action, exclude={"instruments"})
-    data["instruments"] = [to_jsonable(model.instrument(i)) for i in action.instruments]
-    return data
+def instrument_view(model: Model, instrument_id: str) -> InstrumentView:
+    return InstrumentView(model.instrument(instrument_id), actions_using(model, instrument_id))

@@ -1,4 +1,4 @@
-"""The Werkwijzer model: the shapes of the YAML files in data/, loading, and the cross-checks.
+"""The Werkwijzer model as frozen dataclasses: the shapes of the YAML files in data/, and ids.
 
 Files in a model folder:
   aspects.yaml      version, title, layers, and the aspects (texts, references, discussion questions)
@@ -8,7 +8,7 @@ Files in a model folder:
 
 The shapes are plain frozen dataclasses, so that reading a model costs no more than it must: every
 command starts by loading one. pydantic checks them (through a TypeAdapter) only when a model is
-read from YAML; a checked model is cached (see model_cache.py) and the next start reads the cache.
+read from YAML (model_yaml.py); a checked model is cached (model_load.py, model_cache.py).
 """
 
 from __future__ import annotations
@@ -191,7 +191,7 @@ class Model(Checked):
                         yield aspect, layer.id, phase.id, action
 
 
-# --- loading -------------------------------------------------------------------------------------
+# --- where the built-in model lives ---------------------------------------------------------
 
 
 def builtin_model_dir() -> Path:
@@ -199,24 +199,3 @@ def builtin_model_dir() -> Path:
     package = Path(__file__).resolve().parent.parent
     packaged = package / "data"
     return packaged if packaged.is_dir() else package.parent / "data"
-
-
-def load_model(folder: Path | None = None, *, use_cache: bool = True) -> Model:
-    """Load a model folder (default: the built-in model). Raises ModelError.
-
-    A model that was checked before, with files of exactly the same content, comes from the cache;
-    `use_cache=False` reads and checks the YAML whatever the cache holds.
-    """
-    from werkwijzer.core import model_cache
-
-    chosen = folder or builtin_model_dir()
-    key = model_cache.key(chosen) if use_cache else None
-    cached = model_cache.read(key) if key else None
-    if isinstance(cached, Model):
-        return cached
-    from werkwijzer.core.model_yaml import read_model
-
-    model = read_model(folder)
-    if key:
-        model_cache.write(key, model)
-    return model

@@ -22,8 +22,18 @@ from pathlib import Path
 from werkwijzer.core.answers import STDIN, read_answers
 from werkwijzer.core.errors import WerkwijzerError
 from werkwijzer.core.model import Model
+from werkwijzer.core.result import Result
 from werkwijzer.core.scoring import Scorer
-from werkwijzer.core.team import BOARD_LAYER, Respondent, school_key
+from werkwijzer.core.team import (
+    BOARD_LAYER,
+    DEFAULT_MIN_GROUP,
+    NumberedResult,
+    Respondent,
+    TeamResult,
+    build_team,
+    numbered_results,
+    school_key,
+)
 
 ANSWER_SUFFIXES = (".yaml", ".yml", ".json")
 _LISTED = 3  # files named in a message before "en N andere"
@@ -182,3 +192,37 @@ def _listing(groups: dict[str, tuple[str, list[str]]], prefix: str) -> str:
         more = f" en {len(files) - _LISTED} andere" if len(files) > _LISTED else ""
         parts.append(f"{prefix}'{label}' in {named}{more}")
     return "; ".join(parts)
+
+
+# --- the report ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Report:
+    """What a set of respondents makes: one respondent's result, or a team result without names.
+
+    `source` is the answers file's base name, for an individual report only (a path can name
+    people); `rows` are the anonymous per-respondent results a team CSV lists.
+    """
+
+    document: Result | TeamResult
+    source: str | None = None
+    rows: list[NumberedResult] = field(default_factory=list)
+
+
+def report(
+    model: Model,
+    respondents: Sequence[Respondent],
+    *,
+    min_group: int = DEFAULT_MIN_GROUP,
+    protect_totals: bool = False,
+    title: str | None = None,
+) -> Report:
+    """One respondent makes an individual report; two or more make a team report."""
+    if len(respondents) == 1:
+        only = respondents[0]
+        return Report(only.result, source=None if only.source == STDIN else Path(only.source).name)
+    team = build_team(
+        model, respondents, min_group=min_group, protect_totals=protect_totals, title=title
+    )
+    return Report(team, rows=numbered_results(respondents, team))

@@ -30,8 +30,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from werkwijzer.core.answers import Answers
+from werkwijzer.core.documents import to_jsonable
 from werkwijzer.core.errors import WerkwijzerError
-from werkwijzer.core.jsonable import to_jsonable
 from werkwijzer.core.result import Result
 from werkwijzer.core.team import school_key
 

@@ -33,12 +33,10 @@ import statistics
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Final, Literal
-
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Any, ClassVar, Final, Literal
 
 from werkwijzer.core.answers import Answers
-from werkwijzer.core.jsonable import to_jsonable
+from werkwijzer.core.documents import described, to_jsonable
 from werkwijzer.core.model import LAYER_IDS, PHASE_IDS, LayerId, Model, PhaseId
 from werkwijzer.core.result import ActionOut, Result
 from werkwijzer.core.scoring import SCORE_DECIMALS, StartCandidate, action_out, choose_start
@@ -57,13 +55,8 @@ Reason = Literal["start", "layers_differ", "layer_spread"]
 # --- the contract --------------------------------------------------------------------------------
 
 
-class Out(BaseModel):
-    """A part of a report document (team, comparison): pydantic, for its JSON Schema."""
-
-    model_config = ConfigDict(frozen=True)
-
-
-class PhaseCounts(Out):
+@dataclass(frozen=True, kw_only=True)
+class PhaseCounts:
     """How many respondents of a group are in each phase; `none`: too few answers for a phase."""
 
     begin: int = 0
@@ -75,115 +68,125 @@ class PhaseCounts(Out):
         return self.none if phase is None else int(getattr(self, phase))
 
 
-class GroupResult(Out):
-    layer: LayerId | None = Field(description="The layer, or null for everyone together.")
+@dataclass(frozen=True, kw_only=True)
+class GroupResult:
+    layer: LayerId | None = described("The layer, or null for everyone together.")
     respondents: int
     counts: PhaseCounts
-    phase: PhaseId | None = Field(description="Median phase; even count: the lower middle one.")
-    scores: dict[PhaseId, float | None] = Field(
-        description="Per phase the mean score over the respondents with a score for that phase."
+    phase: PhaseId | None = described("Median phase; even count: the lower middle one.")
+    scores: dict[PhaseId, float | None] = described(
+        "Per phase the mean score over the respondents with a score for that phase."
     )
 
 
-class TeamAspect(Out):
+@dataclass(frozen=True, kw_only=True)
+class TeamAspect:
     id: str
     name: str
-    phase: PhaseId | None = Field(description="The team's phase: the median phase of everyone.")
+    phase: PhaseId | None = described("The team's phase: the median phase of everyone.")
     everyone: GroupResult
-    layers: list[GroupResult] = Field(description="The layers shown as a group, in model order.")
+    layers: list[GroupResult] = described("The layers shown as a group, in model order.")
 
 
-class LayerCount(Out):
+@dataclass(frozen=True, kw_only=True)
+class LayerCount:
     layer: LayerId
     respondents: int
     shown: bool
-    folded: Fold | None = Field(
-        description="Why a layer is not shown: small_group (fewer than min_group respondents) or "
+    folded: Fold | None = described(
+        "Why a layer is not shown: small_group (fewer than min_group respondents) or "
         "back_calculation (shown, it would let the folded layers be computed from the totals)."
     )
 
 
-class LayerPhase(Out):
+@dataclass(frozen=True, kw_only=True)
+class LayerPhase:
     layer: LayerId
     phase: PhaseId
 
 
-class LayerGap(Out):
+@dataclass(frozen=True, kw_only=True)
+class LayerGap:
     aspect: str
     higher: LayerPhase
     lower: LayerPhase
-    distance: int = Field(description="Number of phases between the two medians (1 or 2).")
+    distance: int = described("Number of phases between the two medians (1 or 2).")
 
 
-class LayerSpread(Out):
+@dataclass(frozen=True, kw_only=True)
+class LayerSpread:
     aspect: str
     layer: LayerId
     counts: PhaseCounts
 
 
-class StatementSpread(Out):
+@dataclass(frozen=True, kw_only=True)
+class StatementSpread:
     item: str
     text: str
     aspect: str
     layer: LayerId
     phase: PhaseId
-    answers: int = Field(description="Answers 1-4 given ('weet ik niet' not counted).")
-    unknown: int = Field(description="Answers 'weet ik niet / n.v.t.'.")
-    counts: list[int] = Field(description="How many answered 1, 2, 3 and 4, in that order.")
+    answers: int = described("Answers 1-4 given ('weet ik niet' not counted).")
+    unknown: int = described("Answers 'weet ik niet / n.v.t.'.")
+    counts: list[int] = described("How many answered 1, 2, 3 and 4, in that order.")
     mean: float
-    sd: float = Field(description="Population standard deviation of the answers 1-4.")
+    sd: float = described("Population standard deviation of the answers 1-4.")
 
 
-class Differences(Out):
+@dataclass(frozen=True, kw_only=True)
+class Differences:
     layer_gaps: list[LayerGap]
     layer_spreads: list[LayerSpread]
     statements: list[StatementSpread]
-    min_answers: int = Field(description="Answers a statement needs to be ranked by its spread.")
+    min_answers: int = described("Answers a statement needs to be ranked by its spread.")
 
 
-class StartLayer(Out):
+@dataclass(frozen=True, kw_only=True)
+class StartLayer:
     layer: LayerId
     description: str
     actions: list[ActionOut]
 
 
-class TeamStart(Out):
+@dataclass(frozen=True, kw_only=True)
+class TeamStart:
     aspect: str
     phase: PhaseId
-    layers: list[StartLayer] = Field(
-        description="Per layer present: the cell of the start aspect in the team's phase."
+    layers: list[StartLayer] = described(
+        "Per layer present: the cell of the start aspect in the team's phase."
     )
 
 
-class Discussion(Out):
+@dataclass(frozen=True, kw_only=True)
+class Discussion:
     aspect: str
     name: str
     reasons: list[Reason]
     questions: list[str]
 
 
-class TeamResult(Out):
+@dataclass(frozen=True, kw_only=True)
+class TeamResult:
     """A team report: no names and no file names, only figures of groups big enough to show."""
 
-    model_config = ConfigDict(frozen=True, title=TEAM_FORMAT)
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"title": TEAM_FORMAT}
 
     format: Literal["werkwijzer-team/1"] = TEAM_FORMAT
     model_version: str
     title: str | None
-    schools: list[str] = Field(
-        description="Schools named in the files of school leaders and teachers."
+    schools: list[str] = described("Schools named in the files of school leaders and teachers.")
+    boards: list[str] = described(
+        "Names in the files of board members (bestuurder): usually the board's name."
     )
-    boards: list[str] = Field(
-        description="Names in the files of board members (bestuurder): usually the board's name."
-    )
-    answer_model_versions: list[str] = Field(
-        description="Model versions the answers files were made with (none given: the current)."
+    answer_model_versions: list[str] = described(
+        "Model versions the answers files were made with (none given: the current)."
     )
     first_date: dt.date | None
     last_date: dt.date | None
     respondents: int
     min_group: int
-    layers: list[LayerCount] = Field(description="Every layer with respondents, in model order.")
+    layers: list[LayerCount] = described("Every layer with respondents, in model order.")
     aspects: list[TeamAspect]
     differences: Differences
     start: TeamStart | None

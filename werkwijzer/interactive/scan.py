@@ -546,9 +546,10 @@ def _welcome_back(console: Console, model: Model, path: Path, answers: Answers) 
 
 def show_result(console: Console, model: Model, result: Result, path: Path) -> None:
     """The same screen as `werkwijzer score`, then where the file is and what to do with it."""
+    from werkwijzer.render.context import RenderContext
     from werkwijzer.render.result_terminal import render_result
 
-    render_result(console, model, result)
+    render_result(console, result, RenderContext(model))
     console.print()
     console.print(Text.assemble("Je antwoorden staan in ", (shown_path(path), "bold"), "."))
     console.print(Text("Verder met de uitslag:", style="bold"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from werkwijzer.core.compare import AspectChange, Comparison
-from werkwijzer.core.model import PHASE_IDS, PhaseId
+from werkwijzer.core.model import PHASE_IDS, Model, PhaseId
 from werkwijzer.render.compare_text import (
     GROUP_NOTE,
     LEGEND,
@@ -12,24 +12,32 @@ from werkwijzer.render.compare_text import (
     points,
     side_text,
 )
+from werkwijzer.render.context import RenderContext
 from werkwijzer.render.markdown import bullets, document, escape, heading, paragraph, table
 from werkwijzer.render.text import percent
 
 
-def comparison_markdown(comparison: Comparison) -> str:
+def comparison_markdown(comparison: Comparison, context: RenderContext) -> str:
+    model = context.model
     tally = comparison.tally()
     return document(
         [
             heading(1, "Vergelijking: toen en nu"),
             bullets(
                 [
-                    f"**Toen:** {escape(side_text(comparison.then))}",
-                    f"**Nu:** {escape(side_text(comparison.now))}",
+                    f"**Toen:** {escape(side_text(model, comparison.then))}",
+                    f"**Nu:** {escape(side_text(model, comparison.now))}",
                 ]
             ),
             table(
-                ["Aspect", "Toen", "Nu", *(p.capitalize() for p in PHASE_IDS), "Oordeel"],
-                [_row(aspect) for aspect in comparison.aspects],
+                [
+                    "Aspect",
+                    "Toen",
+                    "Nu",
+                    *(escape(model.phase(p).name) for p in PHASE_IDS),
+                    "Oordeel",
+                ],
+                [_row(model, aspect) for aspect in comparison.aspects],
             ),
             paragraph(" · ".join(f"{VERDICT_MARKS[v]}: {n}" for v, n in tally.items() if n)),
             paragraph(LEGEND),
@@ -38,11 +46,11 @@ def comparison_markdown(comparison: Comparison) -> str:
     )
 
 
-def _row(aspect: AspectChange) -> list[str]:
+def _row(model: Model, aspect: AspectChange) -> list[str]:
     return [
         escape(aspect.name),
-        escape(phase_text(aspect.then.phase if aspect.then else None)),
-        escape(phase_text(aspect.now.phase if aspect.now else None)),
+        escape(phase_text(model, aspect.then.phase if aspect.then else None)),
+        escape(phase_text(model, aspect.now.phase if aspect.now else None)),
         *(escape(_change(aspect, p)) for p in PHASE_IDS),
         escape(VERDICT_MARKS[aspect.verdict]),
     ]

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from rich import box
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from werkwijzer.core.compare import Comparison, Verdict
-from werkwijzer.core.model import PHASE_IDS
-from werkwijzer.core.store import ScanRecord
+from werkwijzer.core.history import History
+from werkwijzer.core.model import PHASE_IDS, Model
 from werkwijzer.render.compare_text import (
     GROUP_NOTE,
     LEGEND,
@@ -20,6 +19,7 @@ from werkwijzer.render.compare_text import (
     points,
     side_text,
 )
+from werkwijzer.render.context import RenderContext
 from werkwijzer.render.result_terminal import ACCENT, MUTED
 
 VERDICT_STYLES: dict[Verdict, str] = {
@@ -30,28 +30,33 @@ VERDICT_STYLES: dict[Verdict, str] = {
 }
 
 
-def render_history(console: Console, scans: Sequence[ScanRecord]) -> None:
+def render_history(console: Console, history: History, context: RenderContext) -> None:
     """One scan per row: when and who in the first column (two lines), then a phase per aspect."""
-    aspects = list(dict.fromkeys((a.id, a.name) for s in scans for a in s.result.aspects))
+    model = context.model
+    scans = history.scans
+    names = {a.id: a.name for a in model.aspects}
+    aspects = [(a, names.get(a, a)) for a in dict.fromkeys(a for s in scans for a in s.phases)]
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, header_style="bold", collapse_padding=True)
     table.add_column("Nr", justify="right", no_wrap=True)
     table.add_column("Datum, laag\nSchool", min_width=23, max_width=25, overflow="fold")
     for _, name in aspects:
         # As wide as the longest word of the name, so headers wrap between words at 80 columns.
-        widest = max(len("gevorderd"), *(len(word) for word in name.split()))
-        table.add_column(name, min_width=len("gevorderd"), max_width=widest, overflow="fold")
+        narrowest = max(len(word) for phase in model.phases for word in phase.name.split())
+        widest = max(narrowest, *(len(word) for word in name.split()))
+        table.add_column(name, min_width=narrowest, max_width=widest, overflow="fold")
     undated = False
     for scan in scans:
-        phases = {a.id: a.phase for a in scan.result.aspects}
-        who = Text(scan.day.isoformat(), style="bold")
-        if scan.date is None:
+        who = Text(scan.date.isoformat(), style="bold")
+        if not scan.date_in_file:
             who.append("*", style=MUTED)
             undated = True
-        who.append(f" {scan.layer}")
+        who.append(f" {_layer_name(model, scan.layer)}")
         if scan.school:
             who.append(f"\n{scan.school}", style=MUTED)
         table.add_row(
-            str(scan.id), who, *(phase_text(phases.get(aspect_id)) for aspect_id, _ in aspects)
+            str(scan.id),
+            who,
+            *(phase_text(model, scan.phases.get(aspect_id)) for aspect_id, _ in aspects),
         )
     console.print(table)
     if undated:
@@ -63,28 +68,35 @@ def render_history(console: Console, scans: Sequence[ScanRecord]) -> None:
     )
 
 
-def render_comparison(console: Console, comparison: Comparison) -> None:
+def _layer_name(model: Model, layer: str) -> str:
+    """The layer's name; a scan of an older model may hold a layer this model no longer has."""
+    return next((x.name for x in model.layers if x.id == layer), layer)
+
+
+def render_comparison(console: Console, comparison: Comparison, context: RenderContext) -> None:
+    model = context.model
     console.print(Text("Vergelijking: toen en nu", style=ACCENT))
     for label, side in (("Toen", comparison.then), ("Nu", comparison.now)):
-        console.print(Text.assemble((f"{label:<5}", "bold"), side_text(side)))
+        console.print(Text.assemble((f"{label:<5}", "bold"), side_text(model, side)))
     console.print()
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, header_style="bold", collapse_padding=True)
-    widest = max((len(word) for a in comparison.aspects for word in a.name.split()), default=6)
-    table.add_column("Aspect", min_width=min(widest, 16), max_width=22, overflow="fold")
-    table.add_column("Toen", no_wrap=True)
-    table.add_column("Nu", no_wrap=True)
-    for phase in PHASE_IDS:
-        table.add_column(phase.capitalize(), justify="right", no_wrap=True)
-    table.add_column("Oordeel", no_wrap=True)
+    # One aspect per paragraph rather than a wide table: phase names stay whole at 60 columns too.
     for aspect in comparison.aspects:
-        table.add_row(
-            aspect.name,
-            phase_text(aspect.then.phase if aspect.then else None),
-            phase_text(aspect.now.phase if aspect.now else None),
-            *(points(aspect.changes[p]) for p in PHASE_IDS),
-            Text(VERDICT_MARKS[aspect.verdict], style=VERDICT_STYLES[aspect.verdict]),
+        console.print(
+            Text.assemble(
+                (aspect.name, "bold"),
+                ": ",
+                phase_text(model, aspect.then.phase if aspect.then else None),
+                " → ",
+                phase_text(model, aspect.now.phase if aspect.now else None),
+                "  ",
+                (VERDICT_MARKS[aspect.verdict], VERDICT_STYLES[aspect.verdict]),
+            )
         )
-    console.print(table)
+        changes = " · ".join(
+            f"{model.phase(p).name} {points(aspect.changes[p])}" for p in PHASE_IDS
+        )
+        console.print(Padding(Text(f"verschil per fase: {changes}", style=MUTED), (0, 0, 0, 2)))
+    console.print()
     tally = comparison.tally()
     console.print(
         Text(" · ".join(f"{VERDICT_MARKS[v]}: {n}" for v, n in tally.items() if n), style="bold")

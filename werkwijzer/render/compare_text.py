@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from werkwijzer.core.compare import SAME_MARGIN, Side, Verdict
+from werkwijzer.core.model import Model
 from werkwijzer.render.text import dutch_date
 
 VERDICT_MARKS: dict[Verdict, str] = {
@@ -34,8 +35,9 @@ def points(change: float | None) -> str:
     return f"{rounded:+d}" if rounded else "0"
 
 
-def phase_text(phase: str | None) -> str:
-    return phase or NO_PHASE
+def phase_text(model: Model, phase: str | None) -> str:
+    """The phase's name from the model ("Tussenfase"), or a dash when there is none."""
+    return model.phase(phase).name if phase else NO_PHASE
 
 
 def period_text(first: dt.date | None, last: dt.date | None) -> str:
@@ -46,7 +48,7 @@ def period_text(first: dt.date | None, last: dt.date | None) -> str:
     return f"{dutch_date(first)} – {dutch_date(last)}"
 
 
-def side_text(side: Side) -> str:
+def side_text(model: Model, side: Side) -> str:
     """One line describing a side: which scan, school, layer, when. A group names no one."""
     if side.respondents > 1:
         stored = f": scan {', '.join(map(str, side.scans))}" if side.scans else ""
@@ -56,6 +58,6 @@ def side_text(side: Side) -> str:
             f"scan {side.scans[0]}" if side.scans else ", ".join(side.files),
             side.respondent or "",
         ]
-    parts += [", ".join(side.schools), ", ".join(side.layers)]
+    parts += [", ".join(side.schools), ", ".join(model.layer(x).name for x in side.layers)]
     parts.append(period_text(side.first_date, side.last_date))
     return " · ".join(p for p in parts if p)

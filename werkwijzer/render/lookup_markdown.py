@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from werkwijzer.core.lookup import ActionUse, Selection, instruments_of, selection_actions
-from werkwijzer.core.model import Action, Aspect, Instrument, Model
+from werkwijzer.core.lookup import (
+    AspectsView,
+    AspectView,
+    InstrumentsView,
+    InstrumentView,
+    Selection,
+    instruments_of,
+    selection_actions,
+)
+from werkwijzer.core.model import Action, Instrument, Model
+from werkwijzer.render.context import RenderContext
 from werkwijzer.render.markdown import (
     bullets,
     document,
@@ -16,7 +25,8 @@ from werkwijzer.render.markdown import (
 )
 
 
-def aspects_markdown(model: Model) -> str:
+def aspects_markdown(_view: AspectsView, context: RenderContext) -> str:
+    model = context.model
     return document(
         [
             heading(1, "Aspecten"),
@@ -39,7 +49,8 @@ def aspects_markdown(model: Model) -> str:
     )
 
 
-def aspect_markdown(model: Model, aspect: Aspect) -> str:
+def aspect_markdown(view: AspectView, context: RenderContext) -> str:
+    model, aspect = context.model, view.aspect
     return document(
         [
             heading(1, aspect.name),
@@ -55,7 +66,8 @@ def aspect_markdown(model: Model, aspect: Aspect) -> str:
     )
 
 
-def selection_markdown(model: Model, selection: Selection) -> str:
+def selection_markdown(selection: Selection, context: RenderContext) -> str:
+    model = context.model
     fixed = [selection.aspect.name] + [x.name for x in (selection.layer, selection.phase) if x]
     blocks = [heading(1, " · ".join(fixed))]
     shown_layer = None
@@ -77,13 +89,15 @@ def selection_markdown(model: Model, selection: Selection) -> str:
     return document(blocks)
 
 
-def instruments_markdown(model: Model) -> str:
+def instruments_markdown(_view: InstrumentsView, context: RenderContext) -> str:
+    model = context.model
     return document(
         [heading(1, "Instrumenten"), _instruments_table(model.instruments), _footer(model)]
     )
 
 
-def instrument_markdown(model: Model, instrument: Instrument, uses: list[ActionUse]) -> str:
+def instrument_markdown(view: InstrumentView, context: RenderContext) -> str:
+    model, instrument, uses = context.model, view.instrument, view.uses
     blocks = [
         heading(1, instrument.name),
         heading(2, "Wat is het?"),

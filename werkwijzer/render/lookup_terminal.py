@@ -16,14 +16,18 @@ from rich.table import Table
 from rich.text import Text
 
 from werkwijzer.core.lookup import (
-    ActionUse,
+    AspectsView,
+    AspectView,
     CellView,
+    InstrumentsView,
+    InstrumentView,
     Selection,
     instruments_of,
     selection_actions,
 )
 from werkwijzer.core.model import Aspect, Instrument, Layer, Model, Phase
 from werkwijzer.core.scoring import action_out
+from werkwijzer.render.context import RenderContext
 from werkwijzer.render.result_terminal import ACCENT, MUTED, action_block
 
 INDENT = 3
@@ -32,11 +36,30 @@ MAX_WHERE_WIDTH = 34  # "Schoolleider · Gevorderde fase" plus its indent
 _Named = TypeVar("_Named", Aspect, Layer, Phase, Instrument)
 
 
-def render_aspects(console: Console, model: Model) -> None:
+def render_aspects(console: Console, _view: AspectsView, context: RenderContext) -> None:
+    model = context.model
     console.print(Text(f"{model.title} (model {model.version})", style=ACCENT))
     console.print(aspects_table(model))
     console.print(_named_table("Lagen", "Wie is dat?", model.layers, lambda x: x.description))
     console.print(_named_table("Fasen", "Wat zie je?", model.phases, lambda x: x.description))
+    first = model.aspects[0].id
+    render_hint(
+        console,
+        [
+            f"Achtergrond en bronnen: werkwijzer aspects {first}",
+            f"Acties: werkwijzer actions -a {first} -l schoolleider -p begin",
+            "Rondkijken met keuzemenu's: werkwijzer browse",
+        ],
+    )
+
+
+def render_aspect(console: Console, view: AspectView, _context: RenderContext) -> None:
+    console.print(aspect_info(view.aspect))
+
+
+def render_selection(console: Console, selection: Selection, context: RenderContext) -> None:
+    console.print(selection_view(context.model, selection))
+    render_hint(console, ["Waar een instrument nog meer helpt: werkwijzer instruments <naam>"])
 
 
 def aspects_table(model: Model) -> Table:
@@ -98,12 +121,15 @@ def instruments_block(instruments: list[Instrument]) -> RenderableType:
     return Group(*parts)
 
 
-def render_instruments(console: Console, model: Model) -> None:
+def render_instruments(console: Console, _view: InstrumentsView, context: RenderContext) -> None:
+    model = context.model
     console.print(Text(f"Instrumenten (model {model.version})", style=ACCENT))
     console.print(_named_table("Instrument", "Wat is het?", model.instruments, lambda i: i.what))
+    render_hint(console, ["Meer over één instrument: werkwijzer instruments <naam>"])
 
 
-def render_instrument(console: Console, instrument: Instrument, uses: list[ActionUse]) -> None:
+def render_instrument(console: Console, view: InstrumentView, _context: RenderContext) -> None:
+    instrument, uses = view.instrument, view.uses
     console.print(Text.assemble((instrument.name, ACCENT), (f"  ({instrument.id})", MUTED)))
     console.print()
     console.print(_what_when(instrument))

@@ -17,19 +17,21 @@ from collections.abc import Iterable, Sequence
 
 from werkwijzer.core.model import PHASE_IDS, LayerId
 from werkwijzer.core.result import Result
-from werkwijzer.core.team import NumberedResult
+from werkwijzer.core.team import TeamResult
+from werkwijzer.render.context import RenderContext
 
 HEADER = ("respondent", "layer", "aspect", "aspect_name", "phase", "score", "aspect_phase")
 
 
-def individual_csv(result: Result, *, excel: bool = False) -> bytes:
-    return _csv(_rows(1, result.layer, result, excel), excel)
+def individual_csv(result: Result, context: RenderContext) -> bytes:
+    return _csv(_rows(1, result.layer, result, context.excel), context.excel)
 
 
-def team_csv(respondents: Sequence[NumberedResult], *, excel: bool = False) -> bytes:
-    return _csv(
-        (row for r in respondents for row in _rows(r.number, r.layer, r.result, excel)), excel
-    )
+def team_csv(_team: TeamResult, context: RenderContext) -> bytes:
+    """The rows of `context.respondents`: numbered, and without the layer of a folded group."""
+    excel = context.excel
+    rows = context.respondents
+    return _csv((row for r in rows for row in _rows(r.number, r.layer, r.result, excel)), excel)
 
 
 def _rows(number: int, layer: LayerId | None, result: Result, excel: bool) -> Iterable[list[str]]:

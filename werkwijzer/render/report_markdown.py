@@ -20,6 +20,7 @@ from werkwijzer.core.team import (
     TeamResult,
     school_key,
 )
+from werkwijzer.render.context import RenderContext
 from werkwijzer.render.markdown import (
     bullets,
     document,
@@ -99,10 +100,9 @@ def _header_line(parts: Iterable[str | None]) -> str:
 # --- one respondent ------------------------------------------------------------------------------
 
 
-def individual_markdown(
-    model: Model, result: Result, *, source: str | None = None, title: str | None = None
-) -> str:
-    """One respondent's report; `source` is the file's base name (never a path)."""
+def individual_markdown(result: Result, context: RenderContext) -> str:
+    """One respondent's report; `context.source` is the file's base name (never a path)."""
+    model, source, title = context.model, context.source, context.title
     layer = model.layer(result.layer).name
     blocks = [
         heading(1, title or f"Quickscan werkwijzer: {layer}"),
@@ -164,7 +164,8 @@ def _individual_start(model: Model, result: Result) -> list[str]:
 # --- the team ------------------------------------------------------------------------------------
 
 
-def team_markdown(model: Model, team: TeamResult) -> str:
+def team_markdown(team: TeamResult, context: RenderContext) -> str:
+    model = context.model
     blocks = [
         heading(1, team.title or "Teamrapport werkwijzer-quickscan"),
         _team_header(team),

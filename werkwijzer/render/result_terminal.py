@@ -11,13 +11,15 @@ from rich.text import Text
 
 from werkwijzer.core.model import Model
 from werkwijzer.core.result import ActionOut, AspectResult, Result
+from werkwijzer.render.context import RenderContext
 from werkwijzer.render.text import bar, dutch_date, percent
 
 ACCENT = "bold cyan"
 MUTED = "dim"
 
 
-def render_result(console: Console, model: Model, result: Result) -> None:
+def render_result(console: Console, result: Result, context: RenderContext) -> None:
+    model = context.model
     console.print(_header(model, result))
     console.print(_phase_table(model, result))
     console.print(
@@ -120,7 +122,7 @@ def action_block(number: int, action: ActionOut) -> RenderableType:
     return Padding(Group(head, Padding(Group(body, tools), (0, 0, 0, 3))), (0, 0, 1, 0))
 
 
-def render_model_summary(console: Console, model: Model) -> None:
+def render_model_summary(console: Console, model: Model, _context: RenderContext) -> None:
     console.print(Text(f"{model.title} (model {model.version})", style=ACCENT))
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, header_style="bold")
     table.add_column("Aspect")

@@ -1,4 +1,10 @@
-"""Turning the core's dataclasses into JSON-ready data: dicts, lists, strings, numbers, None."""
+"""The one convention for every document werkwijzer writes: frozen dataclasses, one serialiser.
+
+Each document (werkwijzer-result/1, -team/1, -compare/1, -history/1, ...) is a tree of frozen
+dataclasses with a `format` field. `to_jsonable` turns any of them into JSON-ready data, and
+`werkwijzer.core.schemas` derives their JSON Schemas, with the field descriptions given here
+through `described`. No pydantic at run time: only the schema command pays for it.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,13 @@ import dataclasses
 import datetime as dt
 from collections.abc import Collection
 from typing import Any
+
+DESCRIPTION = "description"
+
+
+def described(text: str, **kwargs: Any) -> Any:
+    """A dataclass field with a description for its JSON Schema (`field` arguments pass through)."""
+    return dataclasses.field(metadata={DESCRIPTION: text}, **kwargs)
 
 
 def to_jsonable(

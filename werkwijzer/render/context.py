@@ -1,0 +1,25 @@
+"""What every renderer gets besides its document: the model for names, and the report options."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from werkwijzer.core.model import Model
+    from werkwijzer.core.team import NumberedResult
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    """The model (renderers show names from it, never raw ids) and the options of one output."""
+
+    model: Model
+    title: str | None = None
+    # The answers file of an individual report, by its base name only (paths can name people).
+    source: str | None = None
+    # CSV for Excel with Dutch settings: ';', a decimal comma, a BOM.
+    excel: bool = False
+    # Team CSV: the anonymous per-respondent results of the groups the team document shows.
+    respondents: Sequence[NumberedResult] = ()
