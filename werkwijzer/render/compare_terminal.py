@@ -38,7 +38,7 @@ def render_history(console: Console, history: History, context: RenderContext) -
     aspects = [(a, names.get(a, a)) for a in dict.fromkeys(a for s in scans for a in s.phases)]
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, header_style="bold", collapse_padding=True)
     table.add_column("Nr", justify="right", no_wrap=True)
-    table.add_column("Datum, laag\nSchool", min_width=23, max_width=25, overflow="fold")
+    table.add_column("Datum, laag\nSchool", min_width=16, max_width=25, overflow="fold")
     for _, name in aspects:
         # As wide as the longest word of the name, so headers wrap between words at 80 columns.
         narrowest = max(len(word) for phase in model.phases for word in phase.name.split())
