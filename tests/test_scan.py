@@ -391,7 +391,7 @@ def recorded_finishes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Path, Answe
     def after_finish(path: Path, answers: Answers, result: Result, **_: object) -> None:
         calls.append((path, answers, result))
 
-    monkeypatch.setattr(command, "_after_finish", after_finish)
+    monkeypatch.setattr(command, "record_and_tell", after_finish)
     return calls
 
 

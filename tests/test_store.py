@@ -39,7 +39,6 @@ from werkwijzer.core.store import (
     content_hash,
     db_path,
     default_db_path,
-    record,
 )
 
 # Every released schema step as it was released. Never edit these: a database made by an older
@@ -75,6 +74,12 @@ V1_ROW = (
     "INSERT INTO scan (content_hash, recorded_at, source, layer, school, respondent, scan_date, "
     "model_version, answers_text, result_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
+
+
+def record(db: Path | None, answers: Answers, text: str, result: Result) -> RecordOutcome:
+    """Record one scan as `werkwijzer scan` does at its end."""
+    with Store.open(db) as store:
+        return store.add(answers, text, result, "scan")
 
 
 def scan_of(

@@ -20,7 +20,7 @@ import pytest
 from conftest import answers_for, run, write_answers_file
 from markdown_it import MarkdownIt
 
-from werkwijzer.cli.scan import _after_finish
+from werkwijzer.cli.scan import record_and_tell
 from werkwijzer.core.answers import read_answers
 from werkwijzer.core.compare import SAME_MARGIN
 from werkwijzer.core.documents import to_jsonable
@@ -640,13 +640,13 @@ def test_a_finished_scan_is_recorded(
 ) -> None:
     path, answers, result = finished
     db = tmp_path / "s.db"
-    _after_finish(path, answers, result, db=db)
+    record_and_tell(path, answers, result, db=db)
     assert "Bewaard als scan 1" in capsys.readouterr().err
     [scan] = stored(db)
     assert scan["source"] == "scan" and scan["school"] == "OBS De Regenboog"
-    _after_finish(path, answers, result, db=db)
+    record_and_tell(path, answers, result, db=db)
     assert "al bewaard als scan 1" in capsys.readouterr().err
-    _after_finish(path, answers, result, store=False, db=tmp_path / "niet.db")
+    record_and_tell(path, answers, result, store=False, db=tmp_path / "niet.db")
     assert not (tmp_path / "niet.db").exists()
 
 
@@ -657,7 +657,7 @@ def test_a_failing_store_never_costs_the_scan(
     before = path.read_bytes()
     db = tmp_path / "s.db"
     db.write_bytes(b"kapot" * 1000)
-    _after_finish(path, answers, result, db=db)  # no exception: the scan itself is done
+    record_and_tell(path, answers, result, db=db)  # no exception: the scan itself is done
     err = capsys.readouterr().err
     assert f"je antwoorden staan veilig in {path}" in err and "beschadigd" in err
     assert f"werkwijzer import {path}" in err

@@ -91,10 +91,10 @@ def scan(
 
     result = score(model, answers)
     show_result(console, model, result, path)
-    _after_finish(path, answers, result, store=not no_store, db=db)
+    record_and_tell(path, answers, result, store=not no_store, db=db)
 
 
-def _after_finish(
+def record_and_tell(
     path: Path, answers: Answers, result: Result, *, store: bool = True, db: Path | None = None
 ) -> None:
     """Runs once per finished scan, after the result is shown (also for a complete --resume file).
@@ -107,10 +107,11 @@ def _after_finish(
     import sqlite3
 
     from werkwijzer.cli.output import say
-    from werkwijzer.core.store import StoreError, record
+    from werkwijzer.core.importing import record_scan
+    from werkwijzer.core.store import StoreError
 
     try:
-        outcome = record(db, answers, path.read_text(encoding="utf-8"), result)
+        outcome = record_scan(db, path, answers, result)
     except (StoreError, OSError, sqlite3.Error) as exc:
         reason = exc.message if isinstance(exc, StoreError) else str(exc)
         say(

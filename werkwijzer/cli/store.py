@@ -22,9 +22,7 @@ from werkwijzer.cli.common import (
 )
 
 if TYPE_CHECKING:
-    from werkwijzer.core.answers import Answers
     from werkwijzer.core.model import LayerId, Model
-    from werkwijzer.core.store import RecordOutcome
 
 EXIT_SKIPPED = 3
 
@@ -58,24 +56,6 @@ PERIODS_HELP = "2025-10-01, 2025-10, 2025, 2025/2026 (schooljaar) of 2025-09..20
 # --- import --------------------------------------------------------------------------------------
 
 
-class _Tally:
-    """What an import did, file by file, for the messages and the exit code."""
-
-    def __init__(self) -> None:
-        self.new = 0
-        self.known = 0
-        self.skipped = 0
-        self.other_model = 0
-
-    def summary(self, where: Path) -> str:
-        parts = [_count(self.new, "scan nieuw bewaard", "scans nieuw bewaard")]
-        if self.known:
-            parts.append(_count(self.known, "was al bewaard", "waren al bewaard"))
-        if self.skipped:
-            parts.append(_count(self.skipped, "bestand overgeslagen", "bestanden overgeslagen"))
-        return f"Klaar: {', '.join(parts)}. Database: {where}"
-
-
 def import_(
     files: Annotated[
         list[str],
@@ -90,72 +70,25 @@ def import_(
 ) -> None:
     """Bewaar antwoordbestanden (ook van anderen) in de database, voor history en compare."""
     from werkwijzer.cli.output import say
-    from werkwijzer.core.errors import WerkwijzerError
-    from werkwijzer.core.respondents import answer_files
-    from werkwijzer.core.scoring import score
+    from werkwijzer.core.importing import ImportReport, import_files
     from werkwijzer.core.store import Store, StoreError
 
     model = load(model_dir)
-    tally = _Tally()
+    report = ImportReport()
     with Store.open(db) as store:
-        for source in files:
-            try:
-                names, _ = answer_files([source])
-            except WerkwijzerError as exc:
-                say(f"Overgeslagen: {exc.message}")
-                tally.skipped += 1
-                continue
-            for name in names:
-                try:
-                    answers, text = _read(name, model)
-                except WerkwijzerError as exc:
-                    say(f"Overgeslagen: {exc.message}")
-                    tally.skipped += 1
-                    continue
-                try:
-                    outcome = store.add(answers, text, score(model, answers), "import")
-                except StoreError:
-                    say(tally.summary(store.path))
-                    raise
-                _report(name, outcome, tally)
-                tally.other_model += bool(answers.model_version not in (None, model.version))
-    if tally.other_model:
-        say(
-            f"Let op: {_count(tally.other_model, 'bestand is', 'bestanden zijn')} ingevuld met een "
-            f"andere versie van het model; de uitslag is berekend met model {model.version}."
-        )
-    say(tally.summary(store.path))
-    if tally.skipped:
+        try:
+            for outcome in import_files(store, files, model):
+                report.outcomes.append(outcome)
+                say(outcome.message())
+        except StoreError:
+            say(report.summary(store.path))
+            raise
+    note = report.model_note(model)
+    if note:
+        say(note)
+    say(report.summary(store.path))
+    if report.skipped:
         raise typer.Exit(EXIT_SKIPPED)
-
-
-def _read(name: str, model: Model) -> tuple[Answers, str]:
-    """The answers and the text of the file, which the store keeps as it was."""
-    import sys
-
-    from werkwijzer.core.answers import STDIN, parse_answers
-    from werkwijzer.core.errors import AnswersError
-
-    shown = "standaardinvoer" if name == STDIN else name
-    try:
-        raw = sys.stdin.buffer.read() if name == STDIN else Path(name).read_bytes()
-    except FileNotFoundError:
-        raise AnswersError(f"{shown}: bestand niet gevonden") from None
-    except OSError as exc:
-        raise AnswersError(f"{shown}: kan niet gelezen worden ({exc.strerror})") from None
-    answers = parse_answers(raw, model, shown)
-    return answers, raw.decode("utf-8-sig")  # parse_answers has checked that it decodes
-
-
-def _report(name: str, outcome: RecordOutcome, tally: _Tally) -> None:
-    from werkwijzer.cli.output import say
-
-    if outcome.new:
-        tally.new += 1
-        say(f"{name}: bewaard als scan {outcome.id}")
-    else:
-        tally.known += 1
-        say(f"{name}: was al bewaard als scan {outcome.id}")
 
 
 # --- history -------------------------------------------------------------------------------------
@@ -302,7 +235,7 @@ def forget(
     """Verwijder scans voorgoed uit de database (recht op vergetelheid, AVG)."""
     from werkwijzer.cli.output import say
     from werkwijzer.core.errors import WerkwijzerError
-    from werkwijzer.core.sides import require_exact_school
+    from werkwijzer.core.forgetting import erase, plan_forget
     from werkwijzer.core.store import Store, StoreMissingError
 
     if not ids and respondent is None and school is None:
@@ -311,13 +244,10 @@ def forget(
         )
     try:
         with Store.open(db, create=False) as store:
-            if school is not None:
-                require_exact_school(store, school)
-            found = store.scans(ids=ids or (), respondent=respondent, school=school)
-            if ids:
-                missing = sorted(set(ids) - {s.id for s in store.scans(ids=ids)})
-                if missing:
-                    say(f"Scan {', '.join(map(str, missing))} staat niet in de database.")
+            plan = plan_forget(store, ids or (), respondent, school)
+            if plan.missing_ids:
+                say(f"Scan {', '.join(map(str, plan.missing_ids))} staat niet in de database.")
+            found = plan.found
             if not found:
                 say("Geen bewaarde scans gevonden die hierbij passen; er is niets verwijderd.")
                 return
@@ -328,8 +258,8 @@ def forget(
             if not yes and not _confirmed():
                 say("Niets verwijderd.")
                 return
-            outcome = store.forget(ids=[s.id for s in found])
-            still = store.scans(ids=(), respondent=respondent, school=school) if not ids else []
+            erased = erase(store, plan)
+            outcome = erased.outcome
     except StoreMissingError as exc:
         say(f"{exc.message} Er valt niets te vergeten.")
         return
@@ -342,9 +272,10 @@ def forget(
             "Let op: een ander programma las tegelijk in de database. Een kopie van de oude "
             f"gegevens kan nog in {store.path}-wal staan, tot dat programma de database sluit."
         )
-    if still:
+    if erased.arrived_meanwhile:
         say(
-            f"Intussen {_count(len(still), 'is er een scan', 'zijn er scans')} bijgekomen die "
+            f"Intussen {_count(erased.arrived_meanwhile, 'is er een scan', 'zijn er scans')} "
+            "bijgekomen die "
             "hierbij past; draai forget nog eens om ook die te verwijderen."
         )
 

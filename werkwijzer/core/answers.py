@@ -54,9 +54,15 @@ _KNOWN_KEYS = {f.name for f in fields(Answers)}
 
 def read_answers(source: str | Path, model: Model) -> Answers:
     """Read and check an answers file; `-` reads stdin. Raises AnswersError with one Dutch line."""
+    return read_answers_with_text(source, model)[0]
+
+
+def read_answers_with_text(source: str | Path, model: Model) -> tuple[Answers, str]:
+    """The checked answers and the file's text as it was (the store keeps the text itself)."""
     name = "standaardinvoer" if str(source) == STDIN else str(source)
     raw = _read_bytes(source, name)
-    return parse_answers(raw, model, name)
+    answers = parse_answers(raw, model, name)
+    return answers, raw.decode("utf-8-sig")  # parse_answers has checked that it decodes
 
 
 def _read_bytes(source: str | Path, name: str) -> bytes:

@@ -351,14 +351,6 @@ class Store:
             self._conn.execute("COMMIT")
 
 
-def record(
-    db: Path | None, answers: Answers, answers_text: str, result: Result, source: Source = "scan"
-) -> RecordOutcome:
-    """Record one finished scan. Call it only after the answers file is safely written."""
-    with Store.open(db) as store:
-        return store.add(answers, answers_text, result, source)
-
-
 # --- opening, checking, migrating ----------------------------------------------------------------
 
 

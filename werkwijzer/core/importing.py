@@ -1,0 +1,113 @@
+"""Importing answers files into the store: file by file, a bad file skipped, the rest kept.
+
+Used by `werkwijzer import`, and by any script that wants to fill a store. Each file gives one
+outcome; the report counts them, and says whether anything was skipped (the CLI's exit code 3).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from werkwijzer.core.answers import Answers, read_answers_with_text
+from werkwijzer.core.errors import WerkwijzerError
+from werkwijzer.core.model import Model
+from werkwijzer.core.respondents import answer_files
+from werkwijzer.core.result import Result
+from werkwijzer.core.scoring import score
+from werkwijzer.core.store import RecordOutcome, Store
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    """What became of one source: stored (new or known before), or skipped with the reason."""
+
+    name: str
+    scan_id: int | None = None
+    new: bool = False
+    skipped: str | None = None  # the Dutch reason
+    other_model: bool = False  # answered with another model version than the one scoring it
+
+    def message(self) -> str:
+        if self.skipped is not None:
+            return f"Overgeslagen: {self.skipped}"
+        if self.new:
+            return f"{self.name}: bewaard als scan {self.scan_id}"
+        return f"{self.name}: was al bewaard als scan {self.scan_id}"
+
+
+@dataclass
+class ImportReport:
+    outcomes: list[FileOutcome] = field(default_factory=list)
+
+    @property
+    def new(self) -> int:
+        return sum(1 for o in self.outcomes if o.new)
+
+    @property
+    def known(self) -> int:
+        return sum(1 for o in self.outcomes if o.skipped is None and not o.new)
+
+    @property
+    def skipped(self) -> int:
+        return sum(1 for o in self.outcomes if o.skipped is not None)
+
+    @property
+    def other_model(self) -> int:
+        return sum(1 for o in self.outcomes if o.other_model)
+
+    def summary(self, where: Path) -> str:
+        parts = [_count(self.new, "scan nieuw bewaard", "scans nieuw bewaard")]
+        if self.known:
+            parts.append(_count(self.known, "was al bewaard", "waren al bewaard"))
+        if self.skipped:
+            parts.append(_count(self.skipped, "bestand overgeslagen", "bestanden overgeslagen"))
+        return f"Klaar: {', '.join(parts)}. Database: {where}"
+
+    def model_note(self, model: Model) -> str | None:
+        if not self.other_model:
+            return None
+        return (
+            f"Let op: {_count(self.other_model, 'bestand is', 'bestanden zijn')} ingevuld met een "
+            f"andere versie van het model; de uitslag is berekend met model {model.version}."
+        )
+
+
+def import_files(store: Store, sources: Sequence[str], model: Model) -> Iterator[FileOutcome]:
+    """Store every answers file of `sources` (files or folders), yielding an outcome per file.
+
+    A file that cannot be read or checked is skipped; a store that fails raises StoreError.
+    """
+    for source in sources:
+        try:
+            names, _ = answer_files([source])
+        except WerkwijzerError as exc:
+            yield FileOutcome(source, skipped=exc.message)
+            continue
+        for name in names:
+            try:
+                answers, text = read_answers_with_text(name, model)
+            except WerkwijzerError as exc:
+                yield FileOutcome(name, skipped=exc.message)
+                continue
+            outcome = store.add(answers, text, score(model, answers), "import")
+            yield FileOutcome(
+                name,
+                scan_id=outcome.id,
+                new=outcome.new,
+                other_model=answers.model_version not in (None, model.version),
+            )
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def record_scan(db: Path | None, path: Path, answers: Answers, result: Result) -> RecordOutcome:
+    """Record a finished scan from its answers file. Call it only after the file is safely written.
+
+    Raises StoreError, OSError or sqlite3.Error; the answers file stays the source of truth.
+    """
+    with Store.open(db) as store:
+        return store.add(answers, path.read_text(encoding="utf-8"), result, "scan")
