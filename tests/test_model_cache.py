@@ -75,7 +75,7 @@ def test_validate_reads_the_yaml_not_the_cache(cache: Path, tmp_path: Path) -> N
     cache_key = model_cache.key(folder)
     assert cache_key is not None
     model_cache.write(cache_key, read_model())
-    assert load_model(folder).version == "2026.11"  # the other commands do trust the cache
+    assert load_model(folder).version == "2026.12"  # the other commands do trust the cache
     result = run("validate", "--model", str(folder))
     assert result.exit_code == 0
     assert "versie test-1" in result.stdout

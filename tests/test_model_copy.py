@@ -23,7 +23,7 @@ def test_copy_edit_and_use_the_copy(tmp_path: Path) -> None:
     aspects = copy / "aspects.yaml"
     aspects.write_text(
         aspects.read_text(encoding="utf-8")
-        .replace('version: "2026.11"', 'version: "2026.11-de-vlinder"')
+        .replace('version: "2026.12"', 'version: "2026.12-de-vlinder"')
         .replace("name: Koers", "name: Onze koers"),
         encoding="utf-8",
     )
@@ -32,7 +32,7 @@ def test_copy_edit_and_use_the_copy(tmp_path: Path) -> None:
         "score", "--json", "--model", str(copy), str(EXAMPLES / "leraar-obs-de-regenboog.yaml")
     )
     data = json.loads(scored.stdout)
-    assert data["model_version"] == "2026.11-de-vlinder"
+    assert data["model_version"] == "2026.12-de-vlinder"
     assert data["aspects"][0]["name"] == "Onze koers"
 
 

@@ -68,16 +68,16 @@ def result(model: Model, values: dict[PhaseId, int], **meta: object) -> Result:
 
 
 def test_compare_two_real_scans(model: Model) -> None:
-    then = result(model, {"begin": 3, "tussen": 1, "gevorderd": 1}, date=dt.date(2025, 1, 1))
-    now = result(model, {"begin": 4, "tussen": 3, "gevorderd": 1}, date=dt.date(2026, 1, 1))
+    then = result(model, {"begin": 2, "tussen": 1, "gevorderd": 1}, date=dt.date(2025, 1, 1))
+    now = result(model, {"begin": 4, "tussen": 2, "gevorderd": 1}, date=dt.date(2026, 1, 1))
     comparison = compare([then], [now], side([then], scans=[1]), side([now], files=["nu.yaml"]))
     assert not comparison.group
     first = comparison.aspects[0]
     assert first.then is not None and first.now is not None
     assert (first.then.phase, first.now.phase) == ("begin", "tussen")
     assert first.changes == {
-        "begin": pytest.approx(0.3333),
-        "tussen": pytest.approx(0.6667),
+        "begin": pytest.approx(0.6667),
+        "tussen": pytest.approx(0.3333),
         "gevorderd": 0.0,
     }
     assert {a.verdict for a in comparison.aspects} == {"vooruit"}

@@ -20,7 +20,7 @@ EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
 EXPECTED_PHASES = {
     "bestuurder-stichting-de-linde.yaml": ["gevorderd", "tussen", "tussen", "begin"],
     "schoolleider-obs-de-regenboog.yaml": ["tussen", "begin", "gevorderd", "tussen"],
-    "leraar-obs-de-regenboog.yaml": ["begin", "tussen", "gevorderd", "begin"],
+    "leraar-obs-de-regenboog.yaml": ["begin", "gevorderd", "gevorderd", "begin"],
 }
 
 
@@ -120,7 +120,7 @@ def test_internal_error_is_short_without_debug(monkeypatch: pytest.MonkeyPatch) 
 def test_version_names_the_model_and_its_origin() -> None:
     result = run("--version")
     assert result.exit_code == 0
-    assert "model 2026.11" in result.stdout
+    assert "model 2026.12" in result.stdout
     assert "niet de officiële quickscan" in result.stdout
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from fractions import Fraction
 from typing import Literal
 
@@ -42,19 +41,25 @@ def test_begin_mastered_rest_not_gives_tussenfase(model: Model) -> None:
     assert set(phase_of(model, answers).values()) == {"tussen"}
 
 
-def test_threshold_is_inclusive(model: Model) -> None:
-    # begin answers 4, 4, 2 -> (1 + 1 + 1/3) / 3 = 7/9 >= 0.75: mastered; 4, 3, 3 -> 7/9 too.
-    # 4, 3, 2 -> (1 + 2/3 + 1/3) / 3 = 2/3 < 0.75: not mastered.
-    def pick(values: tuple[int, int, int]) -> Callable[[str, str, str], int]:
-        def value(_a: str, phase: str, item: str) -> int:
-            return values[int(item[-1]) - 1] if phase == "begin" else 1
+@pytest.mark.parametrize(
+    ("begin", "phase"),
+    [
+        # Exactly on the threshold of 2/3: reached. (1 + 1 + 0) / 3, (2/3 * 3) / 3, (1 + 2/3 + 1/3) / 3.
+        ((4, 4, 1), "tussen"),
+        ((3, 3, 3), "tussen"),
+        ((4, 3, 2), "tussen"),
+        # Just below: 5/9.
+        ((3, 3, 2), "begin"),
+        ((4, 2, 2), "begin"),
+    ],
+)
+def test_threshold_is_inclusive(model: Model, begin: tuple[int, int, int], phase: str) -> None:
+    assert Fraction(model.threshold).limit_denominator(10_000) == Fraction(2, 3)
 
-        return value
+    def value(_a: str, p: str, item: str) -> int:
+        return begin[int(item[-1]) - 1] if p == "begin" else 1
 
-    assert set(phase_of(model, answers_for(model, "leraar", pick((4, 4, 2)))).values()) == {
-        "tussen"
-    }
-    assert set(phase_of(model, answers_for(model, "leraar", pick((4, 3, 2)))).values()) == {"begin"}
+    assert set(phase_of(model, answers_for(model, "leraar", value)).values()) == {phase}
 
 
 def test_actions_are_those_of_the_phase(model: Model) -> None:
@@ -211,7 +216,8 @@ def test_raising_an_answer_can_make_the_phase_unknown(model: Model) -> None:
     def value(aspect: str, phase: str, item: str) -> int | None:
         if aspect != "koers":
             return 1
-        return {"begin": 4 if not item.endswith(".3") else 1, "tussen": None, "gevorderd": 1}[phase]
+        begin = {"1": 4, "2": 3, "3": 1}[item[-1]]  # 5/9: below the threshold of 2/3
+        return {"begin": begin, "tussen": None, "gevorderd": 1}[phase]
 
     before = score(model, answers_for(model, "leraar", value)).aspect("koers")
     raised = answers_for(model, "leraar", value)

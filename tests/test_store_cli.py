@@ -141,7 +141,7 @@ def years(tmp_path: Path, model: Model) -> tuple[Path, dict[str, int]]:
     plan: list[tuple[str, int, LayerId, str, dt.date]] = [
         ("leraar-2024", 1, "leraar", "OBS De Regenboog", dt.date(2024, 10, 1)),
         ("leider-2024", 2, "schoolleider", "OBS De Regenboog", dt.date(2024, 10, 2)),
-        ("leraar-2025", 3, "leraar", "obs de regenboog", dt.date(2025, 10, 1)),
+        ("leraar-2025", 2, "leraar", "obs de regenboog", dt.date(2025, 10, 1)),
         ("linde-2025", 4, "leraar", "De Linde", dt.date(2025, 11, 1)),
     ]
     paths = [
@@ -255,8 +255,8 @@ def test_compare_two_stored_scans(years: tuple[Path, dict[str, int]], model: Mod
     assert data["now"]["first_date"] == "2025-10-01"
     first = data["aspects"][0]
     assert (first["then"]["phase"], first["now"]["phase"]) == ("begin", "begin")
-    # all 1s (0%) against all 3s (67%): the same phase, 67 points higher in it
-    assert first["changes"]["begin"] == pytest.approx(0.6667)
+    # all 1s (0%) against all 2s (33%): the same phase, 33 points higher in it
+    assert first["changes"]["begin"] == pytest.approx(0.3333)
     assert [a["verdict"] for a in data["aspects"]] == ["vooruit"] * len(model.aspects)
     back = compare_json(str(ids["leraar-2025"]), str(ids["leraar-2024"]), "--db", str(db))
     assert {a["verdict"] for a in back["aspects"]} == {"achteruit"}
@@ -278,7 +278,7 @@ def test_compare_stored_scan_with_a_file(
     years: tuple[Path, dict[str, int]], tmp_path: Path, model: Model
 ) -> None:
     db, ids = years
-    same = answers_file(tmp_path / "zelfde.yaml", model, 3)  # like leraar-2025, but no school
+    same = answers_file(tmp_path / "zelfde.yaml", model, 2)  # like leraar-2025, but no school
     data = compare_json(str(ids["leraar-2025"]), str(same), "--db", str(db))
     assert {a["verdict"] for a in data["aspects"]} == {"gelijk"}
     assert set(data["aspects"][0]["changes"].values()) == {0}
@@ -294,7 +294,7 @@ def test_compare_markdown(years: tuple[Path, dict[str, int]], model: Model) -> N
     assert rows[0] == ["Aspect", "Toen", "Nu", *(p.name for p in model.phases), "Oordeel"]
     assert [r[0] for r in rows[1:]] == [a.name for a in model.aspects]
     assert all(len(r) == 7 for r in rows)
-    assert rows[1][3] == "0% → 67% (+67)"
+    assert rows[1][3] == "0% → 33% (+33)"
     assert rows[1][6] == "▲ vooruit"
 
 
@@ -347,11 +347,11 @@ def test_compare_groups_by_ids_and_by_school(
     assert by_school["then"]["scans"] == [ids["leraar-2024"], ids["leider-2024"]]
     assert by_school["then"]["respondent"] is None and by_school["then"]["respondents"] == 2
     first = by_school["aspects"][0]
-    # then: 0% and 33% in begin -> median begin, mean 17%; now: 67% and 100% -> median begin
-    # (the lower of the middle two), mean 83%.
+    # then: 0% and 33% in begin -> median begin, mean 17%; now: 33% (begin) and 100% (all phases
+    # reached) -> median begin (the lower of the middle two), mean 67%.
     assert (first["then"]["phase"], first["now"]["phase"]) == ("begin", "begin")
     assert first["then"]["scores"]["begin"] == pytest.approx(1 / 6, abs=1e-3)
-    assert first["now"]["scores"]["begin"] == pytest.approx(5 / 6, abs=1e-3)
+    assert first["now"]["scores"]["begin"] == pytest.approx(2 / 3, abs=1e-3)
     assert first["verdict"] == "vooruit"
     only_teachers = compare_json(
         "--school",

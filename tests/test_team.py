@@ -43,7 +43,7 @@ ALFA: dict[str, Grid] = {
     "L4": [[4, 4], [4, 4], [3, 3]],
     "S1": [[4, 4], [4, 4], [3, 2]],
     "S2": [[4, 4], [4, 4], [4, 4]],
-    "S3": [[4, 4], [3, 3], [1, 1]],
+    "S3": [[4, 4], [3, 2], [1, 1]],
 }
 BETA: dict[str, Grid] = {
     "L1": [[4, 4], [2, 3], [1, 1]],
@@ -146,7 +146,7 @@ def test_distribution_and_team_phase(team: TeamResult) -> None:
 def test_mean_scores(team: TeamResult) -> None:
     alfa, beta = team.aspects
     assert alfa.everyone.scores == pytest.approx(
-        {"begin": 16 / 21, "tussen": 25 / 42, "gevorderd": 13 / 42}, abs=1e-4
+        {"begin": 16 / 21, "tussen": 24 / 42, "gevorderd": 13 / 42}, abs=1e-4
     )
     assert beta.everyone.scores == pytest.approx(
         {"begin": 11 / 12, "tussen": 0.5, "gevorderd": 1 / 12}, abs=1e-4

@@ -6,9 +6,14 @@ the commands otherwise start from the cache and never import this module.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+# Strict: `threshold: true` or `threshold: '0.75'` is a mistake, not a number.
+from pydantic import StrictFloat, StrictInt, StrictStr
 
 from werkwijzer.core.errors import ModelError
 from werkwijzer.core.model import (
@@ -35,6 +40,16 @@ if TYPE_CHECKING:
 BUILTIN_LABEL = "ingebouwd model"
 
 
+def threshold_value(written: float | int | str) -> Fraction | None:
+    """The threshold as an exact fraction: 0.75 -> 3/4, "2/3" -> 2/3; None when it is no number."""
+    if isinstance(written, str):
+        match = re.fullmatch(r"\s*(\d+)\s*/\s*(\d+)\s*", written)
+        if not match or int(match[2]) == 0 or len(written) > 20:
+            return None
+        return Fraction(int(match[1]), int(match[2]))
+    return Fraction(written).limit_denominator(10_000)
+
+
 # --- shapes of the files -------------------------------------------------------------------------
 
 
@@ -42,7 +57,8 @@ BUILTIN_LABEL = "ingebouwd model"
 class PhasesFile(Checked):
     scale: Scale
     phases: list[Phase]
-    threshold: float = 0.75
+    # A number (0.75) or a fraction written as text ("2/3"), which no decimal can state exactly.
+    threshold: StrictFloat | StrictInt | StrictStr = "2/3"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -183,7 +199,7 @@ def read_model(folder: Path | None = None) -> Model:
         version=aspects_file.version,
         title=aspects_file.title,
         scale=phases_file.scale,
-        threshold=phases_file.threshold,
+        threshold=float(threshold_value(phases_file.threshold) or 0),
         phases=phases_file.phases,
         layers=aspects_file.layers,
         aspects=[_aspect(entry, grid) for entry, _, grid in grids],
@@ -231,10 +247,11 @@ def _cross_check(
             f"{phases_src.where(('phases',))}: de fasen moeten {', '.join(PHASE_IDS)} zijn, "
             f"in die volgorde (nu: {', '.join(phase_ids)})"
         )
-    if not 0 < phases_file.threshold <= 1:
+    threshold = threshold_value(phases_file.threshold)
+    if threshold is None or not 0 < threshold <= 1:
         problems.append(
-            f"{phases_src.where(('threshold',))}: de drempel moet groter dan 0 en hooguit 1 "
-            f"zijn (nu: {phases_file.threshold})"
+            f"{phases_src.where(('threshold',))}: de drempel moet een getal of een breuk (zoals "
+            f"2/3) zijn, groter dan 0 en hooguit 1 (nu: {str(phases_file.threshold)[:40]})"
         )
     layer_ids = tuple(layer.id for layer in aspects_file.layers)
     if sorted(layer_ids) != sorted(LAYER_IDS):

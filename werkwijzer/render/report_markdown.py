@@ -31,7 +31,7 @@ from werkwijzer.render.markdown import (
     strong,
     table,
 )
-from werkwijzer.render.text import bar, dutch_date, percent
+from werkwijzer.render.text import bar, dutch_date, percent, reached_rule
 
 BAR_WIDTH = 8
 REASONS: dict[Reason, str] = {
@@ -65,10 +65,7 @@ def _number(value: float, places: int) -> str:
 
 
 def _threshold_note(model: Model) -> str:
-    return paragraph(
-        f"Een fase is beheerst vanaf {round(model.threshold * 100)}%. Je staat in de eerste fase "
-        "die nog niet beheerst is. Een rij puntjes: te weinig uitspraken beantwoord."
-    )
+    return paragraph(f"{reached_rule(model)} Een rij puntjes: te weinig uitspraken beantwoord.")
 
 
 def _actions(actions: Sequence[ActionOut]) -> str:
@@ -122,7 +119,7 @@ def _individual_table(model: Model, aspects: Sequence[AspectResult]) -> str:
     for aspect in aspects:
         phase = _phase_name(model, aspect.phase, "te weinig antwoorden")
         if aspect.mastered_all:
-            phase += " (alles beheerst)"
+            phase += " (alles bereikt)"
         rows.append(
             [escape(aspect.name), phase, *(_score_cell(aspect.scores[p]) for p in PHASE_IDS)]
         )

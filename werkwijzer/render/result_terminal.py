@@ -12,7 +12,7 @@ from rich.text import Text
 from werkwijzer.core.model import Model
 from werkwijzer.core.result import ActionOut, AspectResult, Result
 from werkwijzer.render.context import RenderContext
-from werkwijzer.render.text import bar, dutch_date, percent
+from werkwijzer.render.text import bar, dutch_date, percent, reached_rule
 
 ACCENT = "bold cyan"
 MUTED = "dim"
@@ -24,8 +24,7 @@ def render_result(console: Console, result: Result, context: RenderContext) -> N
     console.print(_phase_table(model, result))
     console.print(
         Text(
-            f"Een fase is beheerst vanaf {round(model.threshold * 100)}%. Je staat in de eerste "
-            "fase die nog niet beheerst is.",
+            reached_rule(model),
             style=MUTED,
         )
     )
@@ -77,7 +76,7 @@ def _phase_label(model: Model, aspect: AspectResult) -> Text:
         return Text("te weinig antwoorden", style="italic")
     label = Text(model.phase(aspect.phase).name, style="bold")
     if aspect.mastered_all:
-        label.append(" (alles beheerst)", style=MUTED)
+        label.append(" (alles bereikt)", style=MUTED)
     return label
 
 

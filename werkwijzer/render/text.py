@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from werkwijzer.core.model import Model
+
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 MONTHS = [
     "januari",
@@ -19,7 +21,6 @@ MONTHS = [
     "november",
     "december",
 ]
-EFFORT_LABELS = {"klein": "klein", "middel": "middel", "groot": "groot"}
 
 
 def bar(score: float | None, width: int = 8) -> str:
@@ -38,3 +39,22 @@ def percent(score: float | None) -> str:
 
 def dutch_date(value: dt.date | None) -> str:
     return "" if value is None else f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def reached_rule(model: Model) -> str:
+    """The scoring rule in one plain sentence: when a phase counts as reached, and where you are."""
+    # A threshold t on the 0-1 scale is the answer 1 + 3t on the 1-4 scale: 2/3 is 'grotendeels'.
+    on_scale = 1 + 3 * model.threshold
+    below = max(
+        (p for p in model.scale.points if p.value <= on_scale + 1e-9), key=lambda p: p.value
+    )
+    if abs(on_scale - below.value) < 1e-9:
+        level = f"minstens ‘{below.label}’"
+    else:
+        above = min((p for p in model.scale.points if p.value > on_scale), key=lambda p: p.value)
+        level = f"tussen ‘{below.label}’ en ‘{above.label}’"
+    return (
+        f"Een fase telt als bereikt als de uitspraken ervan gemiddeld {level} gelden "
+        f"({round(model.threshold * 100)}% van het maximum). Je staat in de eerste fase die "
+        "nog niet bereikt is."
+    )
