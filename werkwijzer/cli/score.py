@@ -26,11 +26,20 @@ def score(
     output: OutputOption = None,
     json: JsonOption = False,
     markdown: MarkdownOption = False,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="Laat per aspect zien hoe de fase tot stand komt: de score van elke fase tegen "
+            "de drempel, en de uitspraken die je in je fase houden.",
+        ),
+    ] = False,
     model_dir: ModelOption = None,
 ) -> None:
     """Bereken per aspect de fase en het startadvies uit één antwoordbestand."""
     from werkwijzer.cli.output import choose_format, emit, say
     from werkwijzer.core.answers import read_answers, version_note
+    from werkwijzer.core.result import Explained
     from werkwijzer.core.scoring import score as compute
     from werkwijzer.render.context import RenderContext
 
@@ -40,7 +49,9 @@ def score(
     note = version_note(answers, model)
     if note:
         say(note)
-    emit(compute(model, answers), chosen, output, RenderContext(model))
+    result = compute(model, answers)
+    document = Explained(result, dict(answers.answers)) if explain else result
+    emit(document, chosen, output, RenderContext(model))
 
 
 def register(app: typer.Typer) -> None:

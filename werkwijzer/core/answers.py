@@ -125,7 +125,7 @@ def _check(data: Any, text: str, model: Model, name: str) -> Answers:
     if layer not in LAYER_IDS:
         shown = "ontbreekt" if layer is None else f"'{layer}' is onbekend"
         raise fail(f"laag {shown}; kies uit {', '.join(LAYER_IDS)}", "layer")
-    answers = data.get("answers") or {}
+    answers = data.get("answers", {})
     if not isinstance(answers, dict):
         raise fail("'answers' moet per uitspraak-id een antwoord geven", "answers")
     checked: dict[str, AnswerValue] = {}
@@ -168,9 +168,11 @@ def _optional_text(data: dict[str, Any], key: str, fail: Any) -> str | None:
     value = data.get(key)
     if value is None:
         return None
-    if isinstance(value, (bool, dict, list)):
-        raise fail(f"'{key}' moet tekst zijn", key)
-    text = str(value).strip()
+    if not isinstance(value, str):
+        # The same rule as the JSON Schema: `school: 12` is a number, not a name.
+        hint = "; zet er aanhalingstekens omheen" if isinstance(value, (int, float)) else ""
+        raise fail(f"'{key}' moet tekst zijn{hint}", key)
+    text = value.strip()
     return text or None
 
 

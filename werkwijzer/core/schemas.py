@@ -45,6 +45,7 @@ def json_schema(name: str) -> dict[str, Any]:
     cls = document_class(name)
     if name == "answers":  # a document werkwijzer reads: optional fields may be left out
         schema = TypeAdapter(cls).json_schema(mode="validation")
+        schema["required"] = ["format", "layer"]  # the reader insists on the format line
     else:  # a document werkwijzer writes: every key is always there, and no other
         schema = TypeAdapter(cls).json_schema(mode="serialization")
         for shape in [schema, *schema.get("$defs", {}).values()]:

@@ -5,6 +5,10 @@
   None when fewer than half of that phase's items are answered.
 - The aspect's phase is the first phase whose score is below the threshold. If every phase reaches
   it, the phase is the last one and `mastered_all` is true. A None score met first: no phase.
+- What holds a respondent in their phase (`held_back_by`): the statements of that phase answered
+  below 'grotendeels' (1 or 2). A later phase that scores at least one answer step (1/3) higher
+  than the respondent's phase is reported (`higher_later_phase`): the earlier statements may have
+  been read more strictly, and are worth reading again.
 - The start advice is the aspect with the lowest phase; ties go to the lowest score in that phase,
   then to model order. Aspects without a phase are skipped.
 
@@ -22,6 +26,10 @@ from werkwijzer.core.model import PHASE_IDS, Action, Aspect, LayerId, Model, Pha
 from werkwijzer.core.result import ActionOut, AspectResult, InstrumentRef, Result, Start
 
 SCORE_DECIMALS = 4
+# "Clearly higher": one step on the answer scale, on average.
+CLEARLY_HIGHER = Fraction(1, 3)
+# Below this answer a statement holds the respondent back: 3 is "grotendeels".
+HOLDS = 3
 
 
 def answer_weight(value: int) -> Fraction:
@@ -120,7 +128,9 @@ class Scorer:
             exact[phase] = phase_score(given, absent=len(items) - len(given))
             answered += sum(1 for v in given if v is not None)
             total += len(items)
-        finding = find_phase(exact, Fraction(self.model.threshold).limit_denominator(10_000))
+        threshold = Fraction(self.model.threshold).limit_denominator(10_000)
+        finding = find_phase(exact, threshold)
+        held = finding.phase if finding.phase and not finding.mastered_all else None
         actions = aspect.cell(layer, finding.phase).actions if finding.phase else []
         return AspectResult(
             id=aspect.id,
@@ -128,6 +138,9 @@ class Scorer:
             phase=finding.phase,
             mastered_all=finding.mastered_all,
             scores={p: _rounded(s) for p, s in exact.items()},
+            reached={p: None if s is None else s >= threshold for p, s in exact.items()},
+            held_back_by=_held_back_by(aspect, layer, held, answers) if held else [],
+            higher_later_phase=_higher_later_phase(exact, held) if held else None,
             answered=answered,
             total=total,
             actions=[self._action(a) for a in actions],
@@ -149,6 +162,22 @@ def action_out(model: Model, action: Action) -> ActionOut:
             InstrumentRef(id=i, name=model.instrument(i).name) for i in action.instruments
         ],
     )
+
+
+def _held_back_by(aspect: Aspect, layer: LayerId, phase: PhaseId, answers: Answers) -> list[str]:
+    items = aspect.cell(layer, phase).items
+    return [i.id for i in items if (v := answers.answers.get(i.id)) is not None and v < HOLDS]
+
+
+def _higher_later_phase(exact: Mapping[PhaseId, Fraction | None], phase: PhaseId) -> PhaseId | None:
+    here = exact[phase]
+    if here is None:
+        return None
+    for later in PHASE_IDS[PHASE_IDS.index(phase) + 1 :]:
+        score = exact[later]
+        if score is not None and score - here >= CLEARLY_HIGHER:
+            return later
+    return None
 
 
 def _rounded(value: Fraction | None) -> float | None:

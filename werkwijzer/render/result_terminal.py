@@ -20,7 +20,7 @@ MUTED = "dim"
 
 def render_result(console: Console, result: Result, context: RenderContext) -> None:
     model = context.model
-    console.print(_header(model, result))
+    console.print(result_header(model, result))
     console.print(_phase_table(model, result))
     console.print(
         Text(
@@ -46,7 +46,7 @@ def _start_id(result: Result) -> str | None:
     return result.start.aspect if result.start else None
 
 
-def _header(model: Model, result: Result) -> Text:
+def result_header(model: Model, result: Result) -> Text:
     title = Text(f"Quickscan · {model.layer(result.layer).name}", style=ACCENT)
     details = [result.school, result.respondent, dutch_date(result.date)]
     line = " · ".join(d for d in details if d)
