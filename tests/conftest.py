@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import re
 import shutil
+import sys
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, cast
 
+import pexpect
 import pytest
 import yaml
+from markdown_it import MarkdownIt
 from typer.testing import CliRunner, Result
 
 from werkwijzer.cli.app import app
@@ -183,3 +187,44 @@ def shows_in_order(screen: str, *texts: str) -> bool:
     in between do not matter, a word cut off or missing does."""
     shown = iter(screen_words(screen))
     return all(any(word == seen for seen in shown) for text in texts for word in text.split())
+
+
+# --- shared helpers for markdown, terminals and hostile text --------------------------------------
+
+# Free text that would be markup in markdown or HTML, and a table separator.
+HOSTILE = "<script>x</script> | a"
+
+
+def md_table(markdown: str) -> list[list[str]]:
+    """The rows of the first table (header first), each a list of cell texts; no raw HTML."""
+    tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
+    assert not [t for t in tokens if t.type.startswith("html")]
+    rows: list[list[str]] = []
+    for before, token in itertools.pairwise(tokens):
+        if token.type == "tr_open":
+            rows.append([])
+        elif token.type == "inline" and before.type in ("th_open", "td_open"):
+            rows[-1].append(token.content)
+    return rows
+
+
+def raw_table_widths(markdown: str) -> list[int]:
+    """Cells per table line as written, before a parser pads or cuts rows to the header's width.
+
+    A table line starts with '|'; its cells are the unescaped '|' separators minus one.
+    """
+    return [
+        len(re.findall(r"(?<!\\)\|", line)) - 1
+        for line in markdown.splitlines()
+        if line.startswith("|")
+    ]
+
+
+def spawn_cli(*args: str, timeout: int = 30) -> pexpect.spawn:
+    """The installed werkwijzer in a real pseudo-terminal of 80 x 40, without colour."""
+    exe = shutil.which("werkwijzer", path=str(Path(sys.executable).parent))
+    assert exe, "the werkwijzer script is installed next to the interpreter"
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "80", "LINES": "40", "TERM": "xterm"}
+    return pexpect.spawn(
+        exe, list(args), env=env, encoding="utf-8", dimensions=(40, 80), timeout=timeout
+    )

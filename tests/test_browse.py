@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import io
-import os
 import re
-import shutil
-import sys
-from pathlib import Path
 
 import pexpect
 import pytest
-from conftest import run, shows_in_order
+from conftest import run, shows_in_order, spawn_cli
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from rich.console import Console
@@ -226,17 +222,8 @@ def test_without_a_terminal_browse_refuses_and_points_to_the_lookups() -> None:
 # --- in a real terminal --------------------------------------------------------------------------
 
 
-def _spawn(*args: str) -> pexpect.spawn:
-    exe = shutil.which("werkwijzer", path=str(Path(sys.executable).parent))
-    assert exe, "the werkwijzer script is installed next to the interpreter"
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "80", "LINES": "40", "TERM": "xterm"}
-    return pexpect.spawn(
-        exe, list(args), env=env, encoding="utf-8", dimensions=(40, 80), timeout=20
-    )
-
-
 def test_in_a_terminal_opens_at_the_cell_and_stops_with_exit_0(model: Model) -> None:
-    child = _spawn("browse", "-a", "data", "-l", "leraar", "-p", "tussenfase")
+    child = spawn_cli("browse", "-a", "data", "-l", "leraar", "-p", "tussenfase")
     child.expect("Werken met data › Leraar › Tussenfase")
     child.expect("Wat wil je nu doen")
     options = (
@@ -251,7 +238,7 @@ def test_in_a_terminal_opens_at_the_cell_and_stops_with_exit_0(model: Model) -> 
 
 
 def test_in_a_terminal_ctrl_c_exits_130() -> None:
-    child = _spawn("browse")
+    child = spawn_cli("browse")
     child.expect("Welk aspect wil je bekijken")
     child.sendcontrol("c")
     child.expect("Gestopt met rondkijken")

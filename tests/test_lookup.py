@@ -10,15 +10,17 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import copy_model, run, shows_in_order
+from conftest import copy_model, raw_table_widths, run, shows_in_order
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from werkwijzer.core.documents import to_jsonable
-from werkwijzer.core.model import LayerId, Model, PhaseId
-from werkwijzer.core.model_load import load_model
+from werkwijzer.core.model import LayerId, Model, PhaseId, builtin_model_dir
+from werkwijzer.core.model_yaml import read_model
 
-MODEL = load_model()  # for parametrize, which runs before fixtures exist
+# For parametrize, which runs before fixtures exist: read from the YAML, so collecting the tests
+# never writes into the developer's own model cache.
+MODEL = read_model(builtin_model_dir())
 ASPECTS = [a.id for a in MODEL.aspects]
 LAYERS = [layer.id for layer in MODEL.layers]
 PHASES = [p.id for p in MODEL.phases]
@@ -433,19 +435,19 @@ def nasty_model(tmp_path: Path) -> Path:
 
 
 def test_markdown_escapes_text_in_tables(nasty_model: Path) -> None:
-    tokens = markdown(
-        "actions", "--model", str(nasty_model), "-a", "koers", "-l", "leraar", "-p", "begin"
-    )
+    args = ("actions", "--model", str(nasty_model), "-a", "koers", "-l", "leraar", "-p", "begin")
+    tokens = markdown(*args)
+    widths = raw_table_widths(run(*args, "--markdown").stdout)
     assert no_html(tokens)
     assert [h for _, h in headings(tokens)] == ["Koers · Leraar · Beginfase", "Instrumenten"]
     paragraphs = [plain(tokens[n + 1]) for n, t in enumerate(tokens) if t.type == "paragraph_open"]
     assert paragraphs[0] == "# geen kop - geen lijst <b>vet</b>"
     actions, instruments = tables(tokens)
-    assert all(len(row) == 4 for row in actions)
+    assert widths[: len(actions) + 1] == [4] * (len(actions) + 1)  # rows and the divider
     assert actions[1][0] == NASTY
     assert actions[1][2] == "1. geen lijst | ook geen kolom > geen citaat"
     assert "A | B <i>c</i>" in actions[1][3]
-    assert all(len(row) == 3 for row in instruments)
+    assert widths[len(actions) + 1 :] == [3] * (len(instruments) + 1)
     assert instruments[1][0] == "A | B <i>c</i>"
     assert not any(t.type in ("em_open", "strong_open", "link_open") for t in _all(tokens))
 

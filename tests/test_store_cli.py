@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import itertools
 import json
 import os
 import shutil
@@ -17,7 +16,15 @@ from typing import Any
 
 import pexpect
 import pytest
-from conftest import answers_for, run, write_answers_file
+from conftest import (
+    HOSTILE,
+    answers_for,
+    md_table,
+    raw_table_widths,
+    run,
+    spawn_cli,
+    write_answers_file,
+)
 from markdown_it import MarkdownIt
 
 from werkwijzer.cli.scan import record_and_tell
@@ -27,8 +34,6 @@ from werkwijzer.core.documents import to_jsonable
 from werkwijzer.core.model import LayerId, Model, PhaseId
 from werkwijzer.core.scoring import score
 from werkwijzer.core.store import SCHEMA_VERSION, Store, StoreLockedError
-
-HOSTILE = "<script>x</script> | a"
 
 
 def answers_file(
@@ -60,19 +65,6 @@ def import_ok(db: Path, *files: Path) -> list[int]:
     result = run("import", "--db", str(db), *map(str, files))
     assert result.exit_code == 0, result.stderr
     return sorted({s["id"] for s in stored(db)} - before)
-
-
-def md_table(markdown: str) -> list[list[str]]:
-    """The rows of the first table (header first), each a list of cell texts; no raw HTML."""
-    tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
-    assert not [t for t in tokens if t.type.startswith("html")]
-    rows: list[list[str]] = []
-    for before, token in itertools.pairwise(tokens):
-        if token.type == "tr_open":
-            rows.append([])
-        elif token.type == "inline" and before.type in ("th_open", "td_open"):
-            rows[-1].append(token.content)
-    return rows
 
 
 # --- import --------------------------------------------------------------------------------------
@@ -293,7 +285,7 @@ def test_compare_markdown(years: tuple[Path, dict[str, int]], model: Model) -> N
     rows = md_table(result.stdout)
     assert rows[0] == ["Aspect", "Toen", "Nu", *(p.name for p in model.phases), "Oordeel"]
     assert [r[0] for r in rows[1:]] == [a.name for a in model.aspects]
-    assert all(len(r) == 7 for r in rows)
+    assert set(raw_table_widths(result.stdout)) == {7}
     assert rows[1][3] == "0% → 33% (+33)"
     assert rows[1][6] == "▲ vooruit"
 
@@ -306,7 +298,7 @@ def test_compare_markdown_escapes_free_text(tmp_path: Path, model: Model) -> Non
     tokens = MarkdownIt("commonmark").enable("table").parse(result.stdout)
     assert not [t for t in tokens if t.type.startswith("html")]
     assert "<script>" not in MarkdownIt("commonmark").enable("table").render(result.stdout)
-    assert all(len(row) == 7 for row in md_table(result.stdout))
+    assert set(raw_table_widths(result.stdout)) == {7}
 
 
 def test_compare_terminal_at_80_columns(years: tuple[Path, dict[str, int]], model: Model) -> None:
@@ -477,20 +469,11 @@ def test_forget_finds_nothing(tmp_path: Path, model: Model) -> None:
     assert nobody.exit_code == 0 and "er is niets verwijderd" in nobody.stderr
 
 
-def _spawn(*args: str) -> pexpect.spawn:
-    exe = shutil.which("werkwijzer", path=str(Path(sys.executable).parent))
-    assert exe, "the werkwijzer script is installed next to the interpreter"
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "80", "LINES": "40", "TERM": "xterm"}
-    return pexpect.spawn(
-        exe, list(args), env=env, encoding="utf-8", dimensions=(40, 80), timeout=30
-    )
-
-
 @pytest.mark.parametrize(("answer", "left"), [("n", 1), ("j", 1), ("y", 0)])
 def test_forget_asks_in_a_terminal(tmp_path: Path, model: Model, answer: str, left: int) -> None:
     db = tmp_path / "s.db"
     import_ok(db, answers_file(tmp_path / "a.yaml", model, respondent="Anna"))
-    child = _spawn("forget", "--respondent", "Anna", "--db", str(db))
+    child = spawn_cli("forget", "--respondent", "Anna", "--db", str(db))
     child.expect("1 scan wordt voorgoed verwijderd")
     child.expect(r"Weet je het zeker\? \[y/N\]")
     child.sendline(answer)
@@ -675,7 +658,7 @@ def test_scan_in_a_terminal_records_or_warns(
     if db_state == "corrupt":
         db.write_bytes(b"kapot" * 1000)
     extra = ["--no-store"] if db_state == "no-store" else []
-    child = _spawn("scan", "--resume", str(path), "--db", str(db), *extra)
+    child = spawn_cli("scan", "--resume", str(path), "--db", str(db), *extra)
     child.expect(pexpect.EOF)
     child.close()
     output = child.before or ""
