@@ -8,8 +8,6 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from werkwijzer.core.model import Model
 
 ModelOption = Annotated[
@@ -57,19 +55,6 @@ def load(model_dir: Path | None) -> Model:
     from werkwijzer.core.model_load import load_model
 
     return load_model(model_dir)
-
-
-def stdout_console() -> Console:
-    """Rich console for data on stdout: colour only on a terminal, NO_COLOR honoured (by rich)."""
-    from rich.console import Console
-
-    return Console(highlight=False)
-
-
-def stderr_console() -> Console:
-    from rich.console import Console
-
-    return Console(stderr=True, highlight=False)
 
 
 def about_line() -> str:

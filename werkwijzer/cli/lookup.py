@@ -15,9 +15,8 @@ from werkwijzer.cli.common import (
     ModelOption,
     OutputOption,
     load,
-    stdout_console,
 )
-from werkwijzer.cli.output import choose_format, emit
+from werkwijzer.cli.output import choose_format, emit, stdout_console
 from werkwijzer.core.errors import WerkwijzerError
 from werkwijzer.render.context import RenderContext
 

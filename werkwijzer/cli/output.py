@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from werkwijzer.render.context import RenderContext
     from werkwijzer.render.registry import Format
 
@@ -20,6 +22,19 @@ ABOUT = (
 def say(message: str) -> None:
     """A message for the user on stderr (never on stdout, which carries data)."""
     sys.stderr.write(message.rstrip("\n") + "\n")
+
+
+def stdout_console() -> Console:
+    """Rich console for data on stdout: colour only on a terminal, NO_COLOR honoured (by rich)."""
+    from rich.console import Console
+
+    return Console(highlight=False)
+
+
+def stderr_console() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
 
 
 def choose_format(
@@ -67,8 +82,6 @@ def emit(document: object, fmt: Format, output: Path | None, context: RenderCont
         )
     render = renderer(document, fmt)
     if fmt == "terminal":
-        from werkwijzer.cli.common import stdout_console
-
         render(stdout_console(), document, context)
         return
     data = render(document, context)

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from werkwijzer.cli.common import ModelOption, load, stdout_console
+from werkwijzer.cli.common import ModelOption, load
+from werkwijzer.cli.output import stdout_console
 from werkwijzer.cli.store import DbOption
 
 if TYPE_CHECKING:
