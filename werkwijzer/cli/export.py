@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from werkwijzer.cli.common import ModelOption, load
+from werkwijzer.cli.sheet_layer import SheetLayerOption, layer_id
 
 if TYPE_CHECKING:
     from werkwijzer.core.model import Model
@@ -79,6 +80,13 @@ StrictPrivacyOption = Annotated[
         help="Verberg ook een laag waaruit je een kleine, verborgen laag kunt terugrekenen.",
     ),
 ]
+NotesOption = Annotated[
+    bool,
+    typer.Option(
+        "--notes",
+        help="Zet in een teamrapport (markdown) ook de toelichtingen, letterlijk en zonder namen.",
+    ),
+]
 ExcelOption = Annotated[
     bool,
     typer.Option(
@@ -96,6 +104,8 @@ def export(
     strict_privacy: StrictPrivacyOption = False,
     allow_mixed: AllowMixedOption = False,
     excel: ExcelOption = False,
+    notes: NotesOption = False,
+    layer: SheetLayerOption = None,
     model_dir: ModelOption = None,
 ) -> None:
     """Maak een rapport voor het gesprek: van één antwoordbestand, of van een heel team.
@@ -106,8 +116,13 @@ def export(
     from werkwijzer.core.respondents import collect
 
     chosen = _choose_format(format, output, excel)
+    if notes and chosen is not ExportFormat.markdown:
+        from werkwijzer.core.errors import WerkwijzerError
+
+        raise WerkwijzerError("--notes hoort bij een rapport in markdown.")
     model = load(model_dir)
-    collected = collect(files, model, allow_mixed=allow_mixed, skip=output)
+    sheet_layer = layer_id(model, layer)
+    collected = collect(files, model, allow_mixed=allow_mixed, skip=output, layer=sheet_layer)
     for note in collected.notes:
         say(note)
     respondents = collected.respondents
@@ -115,7 +130,7 @@ def export(
         data = _individual(model, respondents[0], chosen, title, excel)
         what = "Rapport"
     else:
-        data = _team(model, respondents, chosen, title, excel, min_group, strict_privacy)
+        data = _team(model, respondents, chosen, title, excel, min_group, strict_privacy, notes)
         what = f"Teamrapport van {len(respondents)} respondenten"
     _write(data, output)
     if output is not None:
@@ -151,7 +166,9 @@ def _individual(
     from werkwijzer.render.report_markdown import individual_markdown
 
     source = None if respondent.source == STDIN else Path(respondent.source).name
-    return individual_markdown(model, result, source=source, title=title).encode("utf-8")
+    return individual_markdown(
+        model, result, source=source, title=title, notes=respondent.answers.notes
+    ).encode("utf-8")
 
 
 def _team(
@@ -162,6 +179,7 @@ def _team(
     excel: bool,
     min_group: int,
     strict_privacy: bool,
+    notes: bool = False,
 ) -> bytes:
     from werkwijzer.core.team import build_team, numbered_results
 
@@ -176,7 +194,14 @@ def _team(
         return team_csv(numbered_results(respondents, team), excel=excel)
     from werkwijzer.render.report_markdown import team_markdown
 
-    return team_markdown(model, team).encode("utf-8")
+    text = team_markdown(model, team)
+    if notes:
+        from werkwijzer.core.team_notes import team_notes
+        from werkwijzer.render.notes_markdown import team_notes_markdown
+
+        found = team_notes(model, respondents, team.shown_layers())
+        text += "\n" + team_notes_markdown(model, found)
+    return text.encode("utf-8")
 
 
 def _json(data: Any) -> bytes:

@@ -7,20 +7,32 @@ from typing import Annotated
 import typer
 
 from werkwijzer.cli.common import JsonOption, ModelOption, load, print_json, stdout_console
+from werkwijzer.cli.sheet_layer import SheetLayerOption, layer_id
 
 FileArgument = Annotated[
-    str, typer.Argument(help="Antwoordbestand (YAML of JSON), of - voor standaardinvoer.")
+    str,
+    typer.Argument(
+        help="Antwoordbestand (YAML of JSON), of - voor standaardinvoer; of een antwoordsheet "
+        "(.xlsx, .csv) met één ingevulde rij."
+    ),
 ]
 
 
-def score(file: FileArgument, json: JsonOption = False, model_dir: ModelOption = None) -> None:
+def score(
+    file: FileArgument,
+    json: JsonOption = False,
+    layer: SheetLayerOption = None,
+    model_dir: ModelOption = None,
+) -> None:
     """Bereken per aspect de fase en het startadvies uit één antwoordbestand."""
     from werkwijzer.cli.output import say
-    from werkwijzer.core.answers import read_answers
+    from werkwijzer.core.respondents import read_one
     from werkwijzer.core.scoring import score as compute
 
     model = load(model_dir)
-    answers = read_answers(file, model)
+    answers, notes = read_one(file, model, layer_id(model, layer))
+    for note in notes:
+        say(note)
     if answers.model_version and answers.model_version != model.version:
         say(
             f"Let op: dit bestand is ingevuld met model {answers.model_version}; "
@@ -34,7 +46,7 @@ def score(file: FileArgument, json: JsonOption = False, model_dir: ModelOption =
         return
     from werkwijzer.render.result_terminal import render_result
 
-    render_result(stdout_console(), model, result)
+    render_result(stdout_console(), model, result, answers.notes)
 
 
 def register(app: typer.Typer) -> None:

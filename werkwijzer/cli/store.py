@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from werkwijzer.cli.common import JsonOption, ModelOption, load, print_json, stdout_console
+from werkwijzer.cli.sheet_layer import SheetLayerOption, layer_id
 
 if TYPE_CHECKING:
     from werkwijzer.core.answers import Answers
@@ -74,11 +75,12 @@ def import_(
     files: Annotated[
         list[str],
         typer.Argument(
-            help="Antwoordbestanden (YAML of JSON) of mappen: van een map tellen de .yaml-, .yml- "
-            "en .json-bestanden die er direct in staan. - leest standaardinvoer.",
+            help="Antwoordbestanden (YAML of JSON), antwoordsheets (.xlsx, .csv) of mappen: van "
+            "een map tellen de bestanden die er direct in staan. - leest standaardinvoer.",
             show_default=False,
         ),
     ],
+    layer: SheetLayerOption = None,
     db: DbOption = None,
     model_dir: ModelOption = None,
 ) -> None:
@@ -90,6 +92,7 @@ def import_(
     from werkwijzer.core.store import Store, StoreError
 
     model = load(model_dir)
+    sheet_layer = layer_id(model, layer)
     tally = _Tally()
     with Store.open(db) as store:
         for source in files:
@@ -101,18 +104,19 @@ def import_(
                 continue
             for name in names:
                 try:
-                    answers, text = _read(name, model)
+                    documents = _read(name, model, sheet_layer)
                 except WerkwijzerError as exc:
                     say(f"Overgeslagen: {exc.message}")
                     tally.skipped += 1
                     continue
-                try:
-                    outcome = store.add(answers, text, score(model, answers), "import")
-                except StoreError:
-                    say(tally.summary(store.path))
-                    raise
-                _report(name, outcome, tally)
-                tally.other_model += bool(answers.model_version not in (None, model.version))
+                for shown, answers, text in documents:
+                    try:
+                        outcome = store.add(answers, text, score(model, answers), "import")
+                    except StoreError:
+                        say(tally.summary(store.path))
+                        raise
+                    _report(shown, outcome, tally)
+                    tally.other_model += bool(answers.model_version not in (None, model.version))
     if tally.other_model:
         say(
             f"Let op: {_count(tally.other_model, 'bestand is', 'bestanden zijn')} ingevuld met een "
@@ -123,7 +127,24 @@ def import_(
         raise typer.Exit(EXIT_SKIPPED)
 
 
-def _read(name: str, model: Model) -> tuple[Answers, str]:
+def _read(name: str, model: Model, layer: LayerId | None) -> list[tuple[str, Answers, str]]:
+    """Per respondent: where from, the answers, and the text the store keeps. A file's text is
+    kept as it was; a sheet's row becomes the text of an answers file (notes go to stderr)."""
+    from werkwijzer.core.answers import STDIN, dump_answers
+    from werkwijzer.core.sheets import is_sheet
+
+    if name != STDIN and is_sheet(name):
+        from werkwijzer.cli.output import say
+        from werkwijzer.core.sheets import read_sheet
+
+        sheet = read_sheet(name, model, layer)
+        for note in sheet.notes:
+            say(note)
+        return [(r.source, r.answers, dump_answers(r.answers, model)) for r in sheet.rows]
+    return [(name, *_read_file(name, model))]
+
+
+def _read_file(name: str, model: Model) -> tuple[Answers, str]:
     """The answers and the text of the file, which the store keeps as it was."""
     import sys
 

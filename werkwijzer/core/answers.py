@@ -9,6 +9,8 @@ date: 2026-11-23             # optional, ISO date
 model_version: "2026.11"     # optional; written by `werkwijzer scan`
 answers:
   koers.schoolleider.begin.1: 3     # 1-4, or null for "weet ik niet / n.v.t."
+notes:                              # optional: a short note (toelichting) per statement
+  koers.schoolleider.begin.1: "Staat in het jaarplan, nog niet besproken."
 ```
 Absent items are unanswered.
 """
@@ -29,6 +31,7 @@ from werkwijzer.core.yamlio import YamlSyntaxError, line_of, load_yaml
 
 FORMAT: Final = "werkwijzer-answers/1"
 STDIN = "-"
+NOTE_MAX = 1000  # characters in one note: a short example or doubt, not an essay
 
 AnswerValue = Literal[1, 2, 3, 4] | None
 
@@ -47,6 +50,9 @@ class Answers:
     date: dt.date | None = None
     model_version: str | None = None
     answers: dict[str, AnswerValue] = field(default_factory=dict)
+    # The respondent's own words per statement: shown in their own report, never in a team report
+    # unless the coach asks (export --notes), and then without any link to a person.
+    notes: dict[str, str] = field(default_factory=dict)
 
 
 _KNOWN_KEYS = {f.name for f in fields(Answers)}
@@ -125,6 +131,7 @@ def _check(data: Any, text: str, model: Model, name: str) -> Answers:
     checked: dict[str, AnswerValue] = {}
     for item_id, value in answers.items():
         checked[str(item_id)] = _check_answer(model, layer, str(item_id), value, fail)
+    notes = _check_notes(model, layer, data.get("notes"), fail)
     return Answers(
         layer=layer,
         school=_optional_text(data, "school", fail),
@@ -132,6 +139,7 @@ def _check(data: Any, text: str, model: Model, name: str) -> Answers:
         date=_optional_date(data, fail),
         model_version=_optional_text(data, "model_version", fail),
         answers=checked,
+        notes=notes,
     )
 
 
@@ -156,6 +164,36 @@ def _check_answer(model: Model, layer: str, item_id: str, value: Any, fail: Any)
         )
     result: AnswerValue = value  # type: ignore[assignment]
     return result
+
+
+def _check_notes(model: Model, layer: str, notes: Any, fail: Any) -> dict[str, str]:
+    if notes is None:
+        return {}
+    if not isinstance(notes, dict):
+        raise fail("'notes' moet per uitspraak-id een toelichting geven", "notes")
+    checked: dict[str, str] = {}
+    for item_id, note in notes.items():
+        place = model.place(str(item_id))
+        if place is None or place.layer != layer:
+            raise fail(f"toelichting bij onbekende uitspraak '{item_id}'", "notes", str(item_id))
+        if not isinstance(note, str):
+            raise fail(f"toelichting bij '{item_id}' moet tekst zijn", "notes", str(item_id))
+        text = clean_note(note)
+        if len(text) > NOTE_MAX:
+            raise fail(
+                f"toelichting bij '{item_id}' is {len(text)} tekens; houd het onder {NOTE_MAX}",
+                "notes",
+                str(item_id),
+            )
+        if text:
+            checked[str(item_id)] = text
+    return checked
+
+
+def clean_note(text: str) -> str:
+    """A note as kept: surrounding space and empty lines gone, lines inside kept."""
+    lines = [line.rstrip() for line in text.strip().splitlines()]
+    return "\n".join(line for line in lines if line)
 
 
 def _optional_text(data: dict[str, Any], key: str, fail: Any) -> str | None:
@@ -203,6 +241,12 @@ def dump_answers(answers: Answers, model: Model) -> str:
             value = answers.answers[place.item.id]
             shown = "null" if value is None else str(value)
             lines.append(f"  {place.item.id}: {shown}  # {_one_line(place.item.text)}")
+    notes = [p.item.id for p in model.items_for(answers.layer) if p.item.id in answers.notes]
+    if notes:
+        lines.append("notes:")
+    for item_id in notes:
+        # A JSON string is a valid double-quoted YAML scalar: quotes, colons and newlines stay safe.
+        lines.append(f"  {item_id}: {json.dumps(answers.notes[item_id], ensure_ascii=False)}")
     return "\n".join(lines) + "\n"
 
 

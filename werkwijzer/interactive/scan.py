@@ -26,7 +26,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from werkwijzer.core.answers import Answers, AnswerValue, write_answers
+from werkwijzer.core.answers import NOTE_MAX, Answers, AnswerValue, clean_note, write_answers
 from werkwijzer.core.errors import Interrupted, WerkwijzerError
 from werkwijzer.core.model import Aspect, ItemPlace, LayerId, Model
 
@@ -42,6 +42,8 @@ SECONDS_PER_STATEMENT = 15
 UNKNOWN = "?"  # choice value for 'weet ik niet': questionary turns a None value into the title
 BACK = "terug"
 BACK_KEY = "t"
+NOTE = "toelichting"
+NOTE_KEY = "n"
 CHOOSE_HINT = "(pijltjes of cijfer, dan Enter)"
 NUMBER_WORDS = (
     "nul",
@@ -177,9 +179,11 @@ def run_scan(
 
     'Terug' steps back one statement (its earlier answer pre-selected); after the last statement
     any statement still open (a hand-edited file can have gaps) is asked before the scan ends.
+    'Toelichting' asks for a note on the statement, saves it, and asks the statement again.
     """
     places = model.items_for(answers.layer)
     given: dict[str, AnswerValue] = dict(answers.answers)
+    notes: dict[str, str] = dict(answers.notes)
     index = first_open(model, answers)
     header_for: str | None = None
     with create_app_session(input=input, output=output), _stopped(path, len(places)) as saved:
@@ -189,13 +193,18 @@ def run_scan(
             if place.aspect.id != header_for:
                 _aspect_header(console, place.aspect)
                 header_for = place.aspect.id
-            _show_statement(console, places, index)
+            _show_statement(console, places, index, notes.get(place.item.id))
             answered = place.item.id in given
             choice = ask_answer(
                 model, given.get(place.item.id), answered=answered, can_go_back=index > 0
             )
             if choice == BACK:
                 index -= 1
+                continue
+            if choice == NOTE:
+                _set_note(notes, place.item.id, ask_note(notes.get(place.item.id)))
+                answers = dataclasses.replace(answers, notes=dict(notes))
+                save(path, answers, model)
                 continue
             given[place.item.id] = _answer_value(choice)
             answers = dataclasses.replace(answers, answers=dict(given))
@@ -224,6 +233,14 @@ def _answered(places: list[ItemPlace], given: dict[str, AnswerValue]) -> int:
     return sum(1 for p in places if p.item.id in given)
 
 
+def _set_note(notes: dict[str, str], item_id: str, typed: str) -> None:
+    text = clean_note(typed)[:NOTE_MAX]
+    if text:
+        notes[item_id] = text
+    else:
+        notes.pop(item_id, None)
+
+
 def _answer_value(choice: str) -> AnswerValue:
     if choice == UNKNOWN:
         return None
@@ -245,10 +262,14 @@ def _aspect_header(console: Console, aspect: Aspect) -> None:
     console.print(Text(aspect.description, style=MUTED))
 
 
-def _show_statement(console: Console, places: list[ItemPlace], index: int) -> None:
+def _show_statement(
+    console: Console, places: list[ItemPlace], index: int, note: str | None = None
+) -> None:
     console.print()
     console.print(Text(progress(places, index), style="cyan"))
     console.print(Text(places[index].item.text, style="bold"))
+    if note:
+        console.print(Text(f"Je toelichting: {note}", style=MUTED))
 
 
 # --- prompts -------------------------------------------------------------------------------------
@@ -270,8 +291,13 @@ def ask_answer(model: Model, previous: AnswerValue, *, answered: bool, can_go_ba
             shortcut_key=str(len(model.scale.points) + 1),
         )
     )
+    choices.append(questionary.Separator(" "))
+    choices.append(
+        questionary.Choice(
+            "Toelichting schrijven bij deze uitspraak", value=NOTE, shortcut_key=NOTE_KEY
+        )
+    )
     if can_go_back:
-        choices.append(questionary.Separator(" "))
         choices.append(
             questionary.Choice("Terug naar de vorige uitspraak", value=BACK, shortcut_key=BACK_KEY)
         )
@@ -290,6 +316,17 @@ def ask_answer(model: Model, previous: AnswerValue, *, answered: bool, can_go_ba
     )
     result: str = _ask(question)
     return result
+
+
+def ask_note(previous: str | None) -> str:
+    """A one-line note; Enter keeps it, an emptied line removes it."""
+    question = questionary.text(
+        "Je toelichting (een voorbeeld, een twijfel of een bewijs; leeg laten wist hem):",
+        default=previous or "",
+        style=STYLE,
+    )
+    typed: str = _ask(question)
+    return typed
 
 
 def ask_layer(console: Console, model: Model) -> LayerId:
@@ -495,6 +532,13 @@ def _welcome(console: Console, model: Model, layer: LayerId | None) -> None:
             ),
             (
                 "•",
+                Text(
+                    "Een toelichting (een voorbeeld, een twijfel) schrijf je bij een uitspraak met "
+                    "n en Enter; het hoeft niet."
+                ),
+            ),
+            (
+                "•",
                 Text.assemble(
                     "Stoppen kan altijd met Ctrl-C. Later ga je verder waar je was met:\n",
                     ("werkwijzer scan --resume <bestand>", "bold"),
@@ -544,11 +588,13 @@ def _welcome_back(console: Console, model: Model, path: Path, answers: Answers) 
         )
 
 
-def show_result(console: Console, model: Model, result: Result, path: Path) -> None:
+def show_result(
+    console: Console, model: Model, result: Result, path: Path, notes: dict[str, str] | None = None
+) -> None:
     """The same screen as `werkwijzer score`, then where the file is and what to do with it."""
     from werkwijzer.render.result_terminal import render_result
 
-    render_result(console, model, result)
+    render_result(console, model, result, notes)
     console.print()
     console.print(Text.assemble("Je antwoorden staan in ", (shown_path(path), "bold"), "."))
     console.print(Text("Verder met de uitslag:", style="bold"))

@@ -7,7 +7,7 @@ only; the team report names no files (and no people) at all.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from werkwijzer.core.model import PHASE_IDS, LayerId, Model, PhaseId
 from werkwijzer.core.result import ActionOut, AspectResult, Result
@@ -30,6 +30,7 @@ from werkwijzer.render.markdown import (
     strong,
     table,
 )
+from werkwijzer.render.notes_markdown import individual_notes
 from werkwijzer.render.text import bar, dutch_date, percent
 
 BAR_WIDTH = 8
@@ -100,9 +101,14 @@ def _header_line(parts: Iterable[str | None]) -> str:
 
 
 def individual_markdown(
-    model: Model, result: Result, *, source: str | None = None, title: str | None = None
+    model: Model,
+    result: Result,
+    *,
+    source: str | None = None,
+    title: str | None = None,
+    notes: Mapping[str, str] | None = None,
 ) -> str:
-    """One respondent's report; `source` is the file's base name (never a path)."""
+    """One respondent's report; `source` is the file's base name (never a path), `notes` their own."""
     layer = model.layer(result.layer).name
     blocks = [
         heading(1, title or f"Quickscan werkwijzer: {layer}"),
@@ -113,6 +119,7 @@ def individual_markdown(
         _individual_table(model, result.aspects),
         _threshold_note(model),
         *_individual_start(model, result),
+        *individual_notes(model, result.layer, notes or {}),
     ]
     return document(blocks)
 
