@@ -80,6 +80,14 @@ def choose_start(candidates: Iterable[StartCandidate]) -> Start | None:
     return Start(aspect=best.aspect, phase=best.phase)
 
 
+def threshold_fraction(model: Model) -> Fraction:
+    """The threshold as the exact fraction scores are held against (0.75 -> 3/4, 0.6667 -> 6667/10000).
+
+    The HTML form scores with this same fraction, so its result is the one `score` gives.
+    """
+    return Fraction(model.threshold).limit_denominator(10_000)
+
+
 def score(model: Model, answers: Answers) -> Result:
     return Scorer(model).score(answers)
 
@@ -120,7 +128,7 @@ class Scorer:
             exact[phase] = phase_score(given, absent=len(items) - len(given))
             answered += sum(1 for v in given if v is not None)
             total += len(items)
-        finding = find_phase(exact, Fraction(self.model.threshold).limit_denominator(10_000))
+        finding = find_phase(exact, threshold_fraction(self.model))
         actions = aspect.cell(layer, finding.phase).actions if finding.phase else []
         return AspectResult(
             id=aspect.id,

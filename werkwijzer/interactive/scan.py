@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
-import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,9 +25,11 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from werkwijzer.core.atomic import free_path
 from werkwijzer.core.answers import NOTE_MAX, Answers, AnswerValue, clean_note, write_answers
 from werkwijzer.core.errors import Interrupted, WerkwijzerError
 from werkwijzer.core.model import Aspect, ItemPlace, LayerId, Model
+from werkwijzer.render.text import joined, minutes_for, number_word
 
 if TYPE_CHECKING:
     from werkwijzer.core.result import Result
@@ -38,26 +39,12 @@ if TYPE_CHECKING:
 ACCENT = "bold cyan"
 MUTED = "dim"
 
-SECONDS_PER_STATEMENT = 15
 UNKNOWN = "?"  # choice value for 'weet ik niet': questionary turns a None value into the title
 BACK = "terug"
 BACK_KEY = "t"
 NOTE = "toelichting"
 NOTE_KEY = "n"
 CHOOSE_HINT = "(pijltjes of cijfer, dan Enter)"
-NUMBER_WORDS = (
-    "nul",
-    "één",
-    "twee",
-    "drie",
-    "vier",
-    "vijf",
-    "zes",
-    "zeven",
-    "acht",
-    "negen",
-    "tien",
-)
 
 # Named ANSI colours and bold only: they follow the terminal's own palette, so they read on a light
 # and a dark background; under NO_COLOR prompt_toolkit drops the colour and the pointer remains.
@@ -421,15 +408,6 @@ def default_path(layer: LayerId, today: dt.date, folder: Path = Path()) -> Path:
     return free_path(folder / f"werkwijzer-{layer}-{today.isoformat()}.yaml")
 
 
-def free_path(path: Path) -> Path:
-    """`path` itself when nothing is there, else the first free name-2, name-3 ... beside it."""
-    candidate, number = path, 2
-    while candidate.exists():
-        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
-        number += 1
-    return candidate
-
-
 def _output_path(console: Console, plan: ScanPlan, layer: LayerId) -> Path:
     if plan.output is None:
         return default_path(layer, plan.today)
@@ -504,15 +482,15 @@ def _welcome(console: Console, model: Model, layer: LayerId | None) -> None:
         counts = [len(model.items_for(layer))]
     statements = str(counts[0]) if len(counts) == 1 else f"{counts[0]} tot {counts[-1]}"
     names = [a.name for a in model.aspects]
-    aspects = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
+    aspects = joined(names)
     console.print(Text(model.title, style=ACCENT))
     console.print()
     console.print(
         Text(
             f"Deze quickscan laat zien hoe ver jullie zijn met samen leren, op "
-            f"{_number(len(names))} aspecten: {aspects}. Je krijgt {statements} uitspraken; kies "
+            f"{number_word(len(names))} aspecten: {aspects}. Je krijgt {statements} uitspraken; kies "
             "bij elke uitspraak wat het best past bij hoe het nu gaat. Er is geen goed of fout. "
-            f"Reken op ongeveer {_minutes(counts[-1])} minuten.\n"
+            f"Reken op ongeveer {minutes_for(counts[-1])} minuten.\n"
             "Aan het eind zie je per aspect in welke fase je zit, waar je het best kunt beginnen "
             "en wat je kunt doen."
         )
@@ -608,13 +586,3 @@ def show_result(
     ):
         console.print(Text(f"  {command}", overflow="fold"))
         console.print(Text(f"      {what}", style=MUTED))
-
-
-def _minutes(statements: int) -> int:
-    """Rounded up to whole minutes, and to fives above five, so the estimate is not too precise."""
-    minutes = math.ceil(statements * SECONDS_PER_STATEMENT / 60)
-    return minutes if minutes <= 5 else math.ceil(minutes / 5) * 5
-
-
-def _number(n: int) -> str:
-    return NUMBER_WORDS[n] if 0 <= n < len(NUMBER_WORDS) else str(n)
