@@ -83,9 +83,8 @@ def form(
             _write(output, text)
             say(f"De vragen voor Forms staan in {output}.")
         return
-    from werkwijzer.render.form_html import form_html
-
     from werkwijzer.cli.output import ABOUT
+    from werkwijzer.render.form_html import form_html
 
     html = form_html(model, chosen, school=_clean(school), send_to=_clean(send_to), about=ABOUT)
     path = output or _default_path(chosen)

@@ -25,8 +25,8 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from werkwijzer.core.atomic import free_path
 from werkwijzer.core.answers import NOTE_MAX, Answers, AnswerValue, clean_note, write_answers
+from werkwijzer.core.atomic import free_path
 from werkwijzer.core.errors import Interrupted, WerkwijzerError
 from werkwijzer.core.model import Aspect, ItemPlace, LayerId, Model
 from werkwijzer.render.text import joined, minutes_for, number_word

@@ -235,8 +235,16 @@
   }
 
   function shortcut(event) {
-    if ($("question").hidden || event.ctrlKey || event.metaKey || event.altKey) { return; }
     var target = event.target;
+    if (event.key === "Enter" && target.name === "layer") {
+      begin(event);  // Enter on a radio button submits nowhere by itself in every browser
+      return;
+    }
+    if ($("question").hidden || event.ctrlKey || event.metaKey || event.altKey) { return; }
+    if (event.key === "Enter" && target.name === "answer") {
+      next(event);
+      return;
+    }
     if (target.tagName === "TEXTAREA" || (target.tagName === "INPUT" && target.type === "text")) {
       return;
     }
