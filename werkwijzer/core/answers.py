@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sys
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -190,10 +191,14 @@ def _check_notes(model: Model, layer: str, notes: Any, fail: Any) -> dict[str, s
     return checked
 
 
+# What a YAML file cannot hold (control characters and the like): left out of a note.
+_UNPRINTABLE = re.compile("[^\x09\x0a\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
 def clean_note(text: str) -> str:
-    """A note as kept: surrounding space and empty lines gone, lines inside kept."""
-    lines = [line.rstrip() for line in text.strip().splitlines()]
-    return "\n".join(line for line in lines if line)
+    """A note as kept: surrounding space, empty lines and control characters gone, lines kept."""
+    lines = [_UNPRINTABLE.sub("", line).rstrip() for line in text.strip().splitlines()]
+    return "\n".join(line for line in lines if line.strip())
 
 
 def _optional_text(data: dict[str, Any], key: str, fail: Any) -> str | None:
@@ -241,12 +246,16 @@ def dump_answers(answers: Answers, model: Model) -> str:
             value = answers.answers[place.item.id]
             shown = "null" if value is None else str(value)
             lines.append(f"  {place.item.id}: {shown}  # {_one_line(place.item.text)}")
-    notes = [p.item.id for p in model.items_for(answers.layer) if p.item.id in answers.notes]
+    notes = {
+        p.item.id: clean_note(answers.notes[p.item.id])
+        for p in model.items_for(answers.layer)
+        if clean_note(answers.notes.get(p.item.id, ""))
+    }
     if notes:
         lines.append("notes:")
-    for item_id in notes:
+    for item_id, note in notes.items():
         # A JSON string is a valid double-quoted YAML scalar: quotes, colons and newlines stay safe.
-        lines.append(f"  {item_id}: {json.dumps(answers.notes[item_id], ensure_ascii=False)}")
+        lines.append(f"  {item_id}: {json.dumps(note, ensure_ascii=False)}")
     return "\n".join(lines) + "\n"
 
 
