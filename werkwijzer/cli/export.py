@@ -31,8 +31,8 @@ SUFFIX_FORMATS |= {".json": ExportFormat.json, ".csv": ExportFormat.csv}
 FilesArgument = Annotated[
     list[str],
     typer.Argument(
-        help="Antwoordbestanden (YAML of JSON), of mappen: dan telt elk .yaml-, .yml- en "
-        ".json-bestand in de map mee.",
+        help="Antwoordbestanden (YAML of JSON), antwoordsheets (.xlsx, .csv: elke rij is een "
+        "respondent), of mappen: dan telt elk van die bestanden in de map mee.",
         metavar="BESTAND...",
         show_default=False,
     ),

@@ -308,7 +308,7 @@ def ask_answer(model: Model, previous: AnswerValue, *, answered: bool, can_go_ba
 def ask_note(previous: str | None) -> str:
     """A one-line note; Enter keeps it, an emptied line removes it."""
     question = questionary.text(
-        "Je toelichting (een voorbeeld, een twijfel of een bewijs; leeg laten wist hem):",
+        "Je toelichting (leeg laten wist hem):",
         default=previous or "",
         style=STYLE,
     )

@@ -52,7 +52,6 @@ def form_html(
         script=Markup(script),
         style=Markup(style),
         data=data,
-        title=model.title,
         about=about,
         school=school,
         send_to=send_to,
