@@ -10,6 +10,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import subprocess
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -443,3 +445,22 @@ def test_a_row_with_only_the_forms_own_columns_counts_for_nobody(
     sheet = read_sheet(write_xlsx(tmp_path / "a.xlsx", rows), model)
     assert len(sheet.rows) == 1
     assert sheet.notes == [f"{tmp_path / 'a.xlsx'}: rij 3 heeft geen antwoorden en telt niet mee."]
+
+
+def test_scoring_an_answers_file_loads_no_sheet_reader(tmp_path: Path) -> None:
+    """score reads YAML fast: the sheet code and its libraries stay out unless a sheet is given."""
+    from conftest import EXAMPLES
+
+    code = (
+        "import sys; from werkwijzer.cli.app import app\n"
+        "try: app(['score', '--json', sys.argv[1]])\n"
+        "except SystemExit: pass\n"
+        "loaded = [m for m in ('werkwijzer.core.sheets', 'python_calamine', 'werkwijzer.core.team') "
+        "if m in sys.modules]\n"
+        "print(loaded, file=sys.stderr)"
+    )
+    example = EXAMPLES / "leraar-obs-de-regenboog.yaml"
+    found = subprocess.run(
+        [sys.executable, "-c", code, str(example)], capture_output=True, text=True, check=True
+    )
+    assert found.stderr.strip().splitlines()[-1] == "[]"

@@ -26,7 +26,7 @@ def score(
 ) -> None:
     """Bereken per aspect de fase en het startadvies uit één antwoordbestand."""
     from werkwijzer.cli.output import say
-    from werkwijzer.core.respondents import read_one
+    from werkwijzer.core.answers import read_one
     from werkwijzer.core.scoring import score as compute
 
     model = load(model_dir)

@@ -130,10 +130,9 @@ def import_(
 def _read(name: str, model: Model, layer: LayerId | None) -> list[tuple[str, Answers, str]]:
     """Per respondent: where from, the answers, and the text the store keeps. A file's text is
     kept as it was; a sheet's row becomes the text of an answers file (notes go to stderr)."""
-    from werkwijzer.core.answers import STDIN, dump_answers
-    from werkwijzer.core.sheets import is_sheet
+    from werkwijzer.core.answers import dump_answers, is_sheet
 
-    if name != STDIN and is_sheet(name):
+    if is_sheet(name):
         from werkwijzer.cli.output import say
         from werkwijzer.core.sheets import read_sheet
 

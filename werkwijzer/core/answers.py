@@ -32,6 +32,7 @@ from werkwijzer.core.yamlio import YamlSyntaxError, line_of, load_yaml
 
 FORMAT: Final = "werkwijzer-answers/1"
 STDIN = "-"
+SHEET_SUFFIXES: Final = (".xlsx", ".csv")  # response spreadsheets: read by werkwijzer.core.sheets
 NOTE_MAX = 1000  # characters in one note: a short example or doubt, not an essay
 
 AnswerValue = Literal[1, 2, 3, 4] | None
@@ -64,6 +65,29 @@ def read_answers(source: str | Path, model: Model) -> Answers:
     name = "standaardinvoer" if str(source) == STDIN else str(source)
     raw = _read_bytes(source, name)
     return parse_answers(raw, model, name)
+
+
+def is_sheet(source: str | Path) -> bool:
+    """A response spreadsheet (one respondent per row) rather than an answers file."""
+    return str(source) != STDIN and Path(source).suffix.lower() in SHEET_SUFFIXES
+
+
+def read_one(
+    source: str | Path, model: Model, layer: LayerId | None = None
+) -> tuple[Answers, list[str]]:
+    """One respondent's answers, from an answers file or a response sheet with one filled-in row
+    (`layer` for a sheet without a role column); and notes about the sheet for stderr."""
+    if not is_sheet(source):
+        return read_answers(source, model), []
+    from werkwijzer.core.sheets import read_sheet
+
+    sheet = read_sheet(source, model, layer)
+    if len(sheet.rows) > 1:
+        raise AnswersError(
+            f"{source} bevat de antwoorden van {len(sheet.rows)} respondenten; score rekent er "
+            f"één. Een teamrapport van allemaal: werkwijzer export {source}"
+        )
+    return sheet.rows[0].answers, sheet.notes
 
 
 def _read_bytes(source: str | Path, name: str) -> bytes:

@@ -21,11 +21,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from werkwijzer.core.answers import STDIN, Answers, read_answers
+from werkwijzer.core.answers import SHEET_SUFFIXES, STDIN, Answers, is_sheet, read_answers
 from werkwijzer.core.errors import WerkwijzerError
 from werkwijzer.core.model import LayerId, Model
 from werkwijzer.core.scoring import Scorer
-from werkwijzer.core.sheets import SHEET_SUFFIXES, is_report_csv, is_sheet
 from werkwijzer.core.team import BOARD_LAYER, Respondent, school_key
 
 ANSWER_SUFFIXES = (".yaml", ".yml", ".json")
@@ -79,7 +78,7 @@ def _expand(source: str, notes: list[str]) -> list[str]:
         for p in path.iterdir()
         if p.suffix.lower() in READ_SUFFIXES and not p.name.startswith((".", "~$")) and p.is_file()
     )
-    reports = [p for p in found if p.suffix.lower() == ".csv" and is_report_csv(p)]
+    reports = [p for p in found if p.suffix.lower() == ".csv" and _is_report(p)]
     notes += [
         f"{p} is een rapport van werkwijzer export, geen antwoorden; overgeslagen." for p in reports
     ]
@@ -97,7 +96,7 @@ def read_documents(
 ) -> tuple[list[tuple[str, Answers]], list[str]]:
     """The answers in one file, each with where it came from: one for an answers file, one per
     row for a response sheet (`layer` for a sheet without a role column); and notes for stderr."""
-    if name != STDIN and is_sheet(name):
+    if is_sheet(name):
         from werkwijzer.core.sheets import read_sheet
 
         sheet = read_sheet(name, model, layer)
@@ -105,15 +104,10 @@ def read_documents(
     return [(name, read_answers(name, model))], []
 
 
-def read_one(name: str, model: Model, layer: LayerId | None = None) -> tuple[Answers, list[str]]:
-    """One respondent's answers, from an answers file or a sheet with one filled-in row."""
-    documents, notes = read_documents(name, model, layer)
-    if len(documents) > 1:
-        raise WerkwijzerError(
-            f"{name} bevat de antwoorden van {len(documents)} respondenten; score rekent er één. "
-            f"Een teamrapport van allemaal: werkwijzer export {name}"
-        )
-    return documents[0][1], notes
+def _is_report(path: Path) -> bool:
+    from werkwijzer.core.sheets import is_report_csv
+
+    return is_report_csv(path)
 
 
 def collect(

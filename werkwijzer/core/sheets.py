@@ -36,7 +36,6 @@ from werkwijzer.core.answers import Answers, AnswerValue
 from werkwijzer.core.errors import AnswersError
 from werkwijzer.core.model import LayerId, Model
 
-SHEET_SUFFIXES: Final = (".xlsx", ".csv")
 MAX_BYTES: Final = 20_000_000
 MAX_ROWS: Final = 10_000
 MAX_COLUMNS: Final = 1_000
@@ -88,10 +87,6 @@ class SheetRow:
 class Sheet:
     rows: list[SheetRow]
     notes: list[str] = field(default_factory=list)  # for the user on stderr
-
-
-def is_sheet(name: str | Path) -> bool:
-    return Path(name).suffix.lower() in SHEET_SUFFIXES
 
 
 def is_report_csv(path: Path) -> bool:
