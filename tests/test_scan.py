@@ -25,6 +25,7 @@ from prompt_toolkit.output import DummyOutput, Output
 from rich.console import Console
 
 from werkwijzer.core.answers import Answers, AnswerValue, read_answers
+from werkwijzer.core.atomic import free_path
 from werkwijzer.core.documents import to_jsonable
 from werkwijzer.core.errors import Interrupted, WerkwijzerError
 from werkwijzer.core.model import LAYER_IDS, ItemPlace, LayerId, Model
@@ -354,11 +355,11 @@ def test_a_crash_between_write_and_rename_leaves_the_previous_file(
 
 def test_free_path_counts_up(tmp_path: Path) -> None:
     first = tmp_path / "a.yaml"
-    assert flow.free_path(first) == first
+    assert free_path(first) == first
     first.touch()
-    assert flow.free_path(first) == tmp_path / "a-2.yaml"
+    assert free_path(first) == tmp_path / "a-2.yaml"
     (tmp_path / "a-2.yaml").touch()
-    assert flow.free_path(first) == tmp_path / "a-3.yaml"
+    assert free_path(first) == tmp_path / "a-3.yaml"
 
 
 def test_command_path_is_short_here_and_quoted_with_spaces(tmp_path: Path) -> None:

@@ -91,7 +91,7 @@ def scan(
     from werkwijzer.core.scoring import score
 
     result = score(model, answers)
-    show_result(console, model, result, path)
+    show_result(console, model, result, path, answers.notes)
     record_and_tell(path, answers, result, store=not no_store, db=db)
 
 

@@ -20,6 +20,7 @@ from werkwijzer.cli.common import (
     OutputOption,
     load,
 )
+from werkwijzer.cli.sheet_layer import SheetLayerOption, layer_id
 
 if TYPE_CHECKING:
     from werkwijzer.core.model import LayerId, Model
@@ -60,11 +61,12 @@ def import_(
     files: Annotated[
         list[str],
         typer.Argument(
-            help="Antwoordbestanden (YAML of JSON) of mappen: van een map tellen de .yaml-, .yml- "
-            "en .json-bestanden die er direct in staan. - leest standaardinvoer.",
+            help="Antwoordbestanden (YAML of JSON), antwoordsheets (.xlsx, .csv) of mappen: van "
+            "een map tellen de bestanden die er direct in staan. - leest standaardinvoer.",
             show_default=False,
         ),
     ],
+    layer: SheetLayerOption = None,
     db: DbOption = None,
     model_dir: ModelOption = None,
 ) -> None:
@@ -77,7 +79,7 @@ def import_(
     report = ImportReport()
     with Store.open(db) as store:
         try:
-            for outcome in import_files(store, files, model):
+            for outcome in import_files(store, files, model, layer_id(model, layer)):
                 report.outcomes.append(outcome)
                 say(outcome.message())
         except StoreError:

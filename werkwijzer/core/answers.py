@@ -9,6 +9,8 @@ date: 2026-11-23             # optional, ISO date
 model_version: "2026.11"     # optional; written by `werkwijzer scan`
 answers:
   koers.schoolleider.begin.1: 3     # 1-4, or null for "weet ik niet / n.v.t."
+notes:                              # optional: a short note (toelichting) per statement
+  koers.schoolleider.begin.1: "Staat in het jaarplan, nog niet besproken."
 ```
 Absent items are unanswered.
 """
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sys
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -29,6 +32,8 @@ from werkwijzer.core.yamlio import YamlSyntaxError, line_of, load_yaml
 
 FORMAT: Final = "werkwijzer-answers/1"
 STDIN = "-"
+SHEET_SUFFIXES: Final = (".xlsx", ".csv")  # response spreadsheets: read by werkwijzer.core.sheets
+NOTE_MAX = 1000  # characters in one note: a short example or doubt, not an essay
 
 AnswerValue = Literal[1, 2, 3, 4] | None
 
@@ -47,6 +52,9 @@ class Answers:
     date: dt.date | None = None
     model_version: str | None = None
     answers: dict[str, AnswerValue] = field(default_factory=dict)
+    # The respondent's own words per statement: shown in their own report, never in a team report
+    # unless the coach asks (export --notes), and then without any link to a person.
+    notes: dict[str, str] = field(default_factory=dict)
 
 
 _KNOWN_KEYS = {f.name for f in fields(Answers)}
@@ -63,6 +71,11 @@ def read_answers_with_text(source: str | Path, model: Model) -> tuple[Answers, s
     raw = _read_bytes(source, name)
     answers = parse_answers(raw, model, name)
     return answers, raw.decode("utf-8-sig")  # parse_answers has checked that it decodes
+
+
+def is_sheet(source: str | Path) -> bool:
+    """A response spreadsheet (one respondent per row) rather than an answers file."""
+    return str(source) != STDIN and Path(source).suffix.lower() in SHEET_SUFFIXES
 
 
 def _read_bytes(source: str | Path, name: str) -> bytes:
@@ -131,6 +144,7 @@ def _check(data: Any, text: str, model: Model, name: str) -> Answers:
     checked: dict[str, AnswerValue] = {}
     for item_id, value in answers.items():
         checked[str(item_id)] = _check_answer(model, layer, str(item_id), value, fail)
+    notes = _check_notes(model, layer, data.get("notes"), fail)
     return Answers(
         layer=layer,
         school=_optional_text(data, "school", fail),
@@ -138,6 +152,7 @@ def _check(data: Any, text: str, model: Model, name: str) -> Answers:
         date=_optional_date(data, fail),
         model_version=_optional_text(data, "model_version", fail),
         answers=checked,
+        notes=notes,
     )
 
 
@@ -162,6 +177,40 @@ def _check_answer(model: Model, layer: str, item_id: str, value: Any, fail: Any)
         )
     result: AnswerValue = value  # type: ignore[assignment]
     return result
+
+
+def _check_notes(model: Model, layer: str, notes: Any, fail: Any) -> dict[str, str]:
+    if notes is None:
+        return {}
+    if not isinstance(notes, dict):
+        raise fail("'notes' moet per uitspraak-id een toelichting geven", "notes")
+    checked: dict[str, str] = {}
+    for item_id, note in notes.items():
+        place = model.place(str(item_id))
+        if place is None or place.layer != layer:
+            raise fail(f"toelichting bij onbekende uitspraak '{item_id}'", "notes", str(item_id))
+        if not isinstance(note, str):
+            raise fail(f"toelichting bij '{item_id}' moet tekst zijn", "notes", str(item_id))
+        text = clean_note(note)
+        if len(text) > NOTE_MAX:
+            raise fail(
+                f"toelichting bij '{item_id}' is {len(text)} tekens; houd het onder {NOTE_MAX}",
+                "notes",
+                str(item_id),
+            )
+        if text:
+            checked[str(item_id)] = text
+    return checked
+
+
+# What a YAML file cannot hold (control characters and the like): left out of a note.
+_UNPRINTABLE = re.compile("[^\x09\x0a\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def clean_note(text: str) -> str:
+    """A note as kept: surrounding space, empty lines and control characters gone, lines kept."""
+    lines = [_UNPRINTABLE.sub("", line).rstrip() for line in text.strip().splitlines()]
+    return "\n".join(line for line in lines if line.strip())
 
 
 def _optional_text(data: dict[str, Any], key: str, fail: Any) -> str | None:
@@ -211,6 +260,16 @@ def dump_answers(answers: Answers, model: Model) -> str:
             value = answers.answers[place.item.id]
             shown = "null" if value is None else str(value)
             lines.append(f"  {place.item.id}: {shown}  # {_one_line(place.item.text)}")
+    notes = {
+        p.item.id: clean_note(answers.notes[p.item.id])
+        for p in model.items_for(answers.layer)
+        if clean_note(answers.notes.get(p.item.id, ""))
+    }
+    if notes:
+        lines.append("notes:")
+    for item_id, note in notes.items():
+        # A JSON string is a valid double-quoted YAML scalar: quotes, colons and newlines stay safe.
+        lines.append(f"  {item_id}: {json.dumps(note, ensure_ascii=False)}")
     return "\n".join(lines) + "\n"
 
 

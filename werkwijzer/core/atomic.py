@@ -43,3 +43,12 @@ def _fsync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def free_path(path: Path) -> Path:
+    """`path` itself when nothing is there, else the first free name-2, name-3 ... beside it."""
+    candidate, number = path, 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+        number += 1
+    return candidate

@@ -10,9 +10,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from werkwijzer.core.answers import Answers, read_answers_with_text
+from werkwijzer.core.answers import Answers, dump_answers, is_sheet, read_answers_with_text
 from werkwijzer.core.errors import WerkwijzerError
-from werkwijzer.core.model import Model
+from werkwijzer.core.model import LayerId, Model
 from werkwijzer.core.respondents import answer_files
 from werkwijzer.core.result import Result
 from werkwijzer.core.scoring import score
@@ -28,8 +28,11 @@ class FileOutcome:
     new: bool = False
     skipped: str | None = None  # the Dutch reason
     other_model: bool = False  # answered with another model version than the one scoring it
+    note: str | None = None  # something to know about a source, e.g. a sheet's ignored columns
 
     def message(self) -> str:
+        if self.note is not None:
+            return self.note
         if self.skipped is not None:
             return f"Overgeslagen: {self.skipped}"
         if self.new:
@@ -47,7 +50,7 @@ class ImportReport:
 
     @property
     def known(self) -> int:
-        return sum(1 for o in self.outcomes if o.skipped is None and not o.new)
+        return sum(1 for o in self.outcomes if o.scan_id is not None and not o.new)
 
     @property
     def skipped(self) -> int:
@@ -74,10 +77,13 @@ class ImportReport:
         )
 
 
-def import_files(store: Store, sources: Sequence[str], model: Model) -> Iterator[FileOutcome]:
-    """Store every answers file of `sources` (files or folders), yielding an outcome per file.
+def import_files(
+    store: Store, sources: Sequence[str], model: Model, layer: LayerId | None = None
+) -> Iterator[FileOutcome]:
+    """Store every respondent of `sources` (answers files, response sheets, folders), yielding an
+    outcome per respondent. `layer` is the layer of a sheet's rows without a role column.
 
-    A file that cannot be read or checked is skipped; a store that fails raises StoreError.
+    A file that cannot be read or checked is skipped whole; a store that fails raises StoreError.
     """
     for source in sources:
         try:
@@ -87,17 +93,36 @@ def import_files(store: Store, sources: Sequence[str], model: Model) -> Iterator
             continue
         for name in names:
             try:
-                answers, text = read_answers_with_text(name, model)
+                documents, notes = _documents(name, model, layer)
             except WerkwijzerError as exc:
                 yield FileOutcome(name, skipped=exc.message)
                 continue
-            outcome = store.add(answers, text, score(model, answers), "import")
-            yield FileOutcome(
-                name,
-                scan_id=outcome.id,
-                new=outcome.new,
-                other_model=answers.model_version not in (None, model.version),
-            )
+            yield from (FileOutcome(name, note=note) for note in notes)
+            for shown, answers, text in documents:
+                outcome = store.add(answers, text, score(model, answers), "import")
+                yield FileOutcome(
+                    shown,
+                    scan_id=outcome.id,
+                    new=outcome.new,
+                    other_model=answers.model_version not in (None, model.version),
+                )
+
+
+def _documents(
+    name: str, model: Model, layer: LayerId | None
+) -> tuple[list[tuple[str, Answers, str]], list[str]]:
+    """Per respondent: where from, the answers, and the text the store keeps; and notes.
+
+    A file's text is kept as it was; a sheet's row becomes the text of an answers file.
+    """
+    if is_sheet(name):
+        from werkwijzer.core.sheets import read_sheet
+
+        sheet = read_sheet(name, model, layer)
+        rows = [(r.source, r.answers, dump_answers(r.answers, model)) for r in sheet.rows]
+        return rows, list(sheet.notes)
+    answers, text = read_answers_with_text(name, model)
+    return [(name, answers, text)], []
 
 
 def _count(n: int, one: str, many: str) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any, ClassVar, Literal, get_args
@@ -54,6 +54,8 @@ class ScalePoint(Checked):
 class Scale(Checked):
     points: list[ScalePoint]
     unknown_label: str
+    # Other ways people write 'weet ik niet' in a response sheet (case and spaces ignored).
+    unknown_synonyms: list[str] = field(default_factory=list)
 
     def label(self, value: int | None) -> str:
         if value is None:

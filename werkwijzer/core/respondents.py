@@ -1,7 +1,9 @@
 """Gathering the answers files for a report: folders opened, files read and scored, mixes refused.
 
 - A folder stands for the answers files directly inside it (*.yaml, *.yml, *.json; not in
-  subfolders, not hidden files), sorted by name.
+  subfolders, not hidden files), sorted by name, and for the response spreadsheets (*.xlsx, *.csv)
+  beside them: every row of a sheet is one respondent (see sheets.py). A CSV report that
+  `werkwijzer export` wrote there, and Excel's lock files (~$name.xlsx), are passed over.
 - The same file named twice (also: named and inside a named folder) counts once.
 - Two files with the same respondent name in the same layer are refused: someone would count twice.
 - Files of different model versions, or of different schools, are refused unless `allow_mixed`.
@@ -19,9 +21,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from werkwijzer.core.answers import STDIN, read_answers
+from werkwijzer.core.answers import SHEET_SUFFIXES, STDIN, Answers, is_sheet, read_answers
 from werkwijzer.core.errors import WerkwijzerError
-from werkwijzer.core.model import Model
+from werkwijzer.core.model import LayerId, Model
 from werkwijzer.core.result import Result
 from werkwijzer.core.scoring import Scorer
 from werkwijzer.core.team import (
@@ -36,6 +38,7 @@ from werkwijzer.core.team import (
 )
 
 ANSWER_SUFFIXES = (".yaml", ".yml", ".json")
+READ_SUFFIXES = ANSWER_SUFFIXES + SHEET_SUFFIXES
 _LISTED = 3  # files named in a message before "en N andere"
 
 
@@ -55,7 +58,7 @@ def answer_files(sources: Sequence[str], skip: Path | None = None) -> tuple[list
     notes: list[str] = []
     skipped = skip.resolve() if skip else None
     for source in sources:
-        for name in _expand(source):
+        for name in _expand(source, notes):
             key: Path | str = name if name == STDIN else Path(name).resolve()
             if key == skipped:
                 if name == source:
@@ -76,32 +79,65 @@ def answer_files(sources: Sequence[str], skip: Path | None = None) -> tuple[list
     return files, notes
 
 
-def _expand(source: str) -> list[str]:
+def _expand(source: str, notes: list[str]) -> list[str]:
     path = Path(source)
     if source == STDIN or not path.is_dir():
         return [source]
     found = sorted(
         p
         for p in path.iterdir()
-        if p.suffix.lower() in ANSWER_SUFFIXES and not p.name.startswith(".") and p.is_file()
+        if p.suffix.lower() in READ_SUFFIXES and not p.name.startswith((".", "~$")) and p.is_file()
     )
+    reports = [p for p in found if p.suffix.lower() == ".csv" and _is_report(p)]
+    notes += [
+        f"{p} is een rapport van werkwijzer export, geen antwoorden; overgeslagen." for p in reports
+    ]
+    found = [p for p in found if p not in reports]
     if not found:
         raise WerkwijzerError(
-            f"{source}: in deze map staan geen antwoordbestanden (.yaml, .yml of .json)."
+            f"{source}: in deze map staan geen antwoordbestanden (.yaml, .yml of .json) of "
+            "antwoordsheets (.xlsx of .csv)."
         )
     return [str(p) for p in found]
 
 
+def read_documents(
+    name: str, model: Model, layer: LayerId | None = None
+) -> tuple[list[tuple[str, Answers]], list[str]]:
+    """The answers in one file, each with where it came from: one for an answers file, one per
+    row for a response sheet (`layer` for a sheet without a role column); and notes for stderr."""
+    if is_sheet(name):
+        from werkwijzer.core.sheets import read_sheet
+
+        sheet = read_sheet(name, model, layer)
+        return [(row.source, row.answers) for row in sheet.rows], sheet.notes
+    return [(name, read_answers(name, model))], []
+
+
+def _is_report(path: Path) -> bool:
+    from werkwijzer.core.sheets import is_report_csv
+
+    return is_report_csv(path)
+
+
 def collect(
-    sources: Sequence[str], model: Model, *, allow_mixed: bool = False, skip: Path | None = None
+    sources: Sequence[str],
+    model: Model,
+    *,
+    allow_mixed: bool = False,
+    skip: Path | None = None,
+    layer: LayerId | None = None,
 ) -> Collected:
-    """Read, check and score every answers file; raise WerkwijzerError on the first problem."""
+    """Read, check and score every answers file and sheet; raise WerkwijzerError on the first
+    problem. `layer` is the layer of sheets without a role column."""
     files, notes = answer_files(sources, skip)
     respondents = []
     scorer = Scorer(model)
     for name in files:
-        answers = read_answers(name, model)
-        respondents.append(Respondent(name, answers, scorer.score(answers)))
+        documents, sheet_notes = read_documents(name, model, layer)
+        notes += sheet_notes
+        for source, answers in documents:
+            respondents.append(Respondent(source, answers, scorer.score(answers)))
     _refuse_twice_named(respondents)
     notes += check_mix(respondents, model, allow_mixed=allow_mixed)
     return Collected(respondents, notes)
@@ -201,12 +237,14 @@ def _listing(groups: dict[str, tuple[str, list[str]]], prefix: str) -> str:
 class Report:
     """What a set of respondents makes: one respondent's result, or a team result without names.
 
-    `source` is the answers file's base name, for an individual report only (a path can name
-    people); `rows` are the anonymous per-respondent results a team CSV lists.
+    `source` is the answers file's base name and `notes` the respondent's own notes, for an
+    individual report only (a path can name people, and notes are not for a team report); `rows`
+    are the anonymous per-respondent results a team CSV lists.
     """
 
     document: Result | TeamResult
     source: str | None = None
+    notes: dict[str, str] = field(default_factory=dict)
     rows: list[NumberedResult] = field(default_factory=list)
 
 
@@ -221,7 +259,8 @@ def report(
     """One respondent makes an individual report; two or more make a team report."""
     if len(respondents) == 1:
         only = respondents[0]
-        return Report(only.result, source=None if only.source == STDIN else Path(only.source).name)
+        source = None if only.source == STDIN else Path(only.source).name
+        return Report(only.result, source=source, notes=dict(only.answers.notes))
     team = build_team(
         model, respondents, min_group=min_group, protect_totals=protect_totals, title=title
     )

@@ -88,6 +88,14 @@ def choose_start(candidates: Iterable[StartCandidate]) -> Start | None:
     return Start(aspect=best.aspect, phase=best.phase)
 
 
+def threshold_fraction(model: Model) -> Fraction:
+    """The threshold as the exact fraction scores are held against (0.75 -> 3/4, 0.6667 -> 6667/10000).
+
+    The HTML form scores with this same fraction, so its result is the one `score` gives.
+    """
+    return Fraction(model.threshold).limit_denominator(10_000)
+
+
 def score(model: Model, answers: Answers) -> Result:
     return Scorer(model).score(answers)
 
@@ -128,7 +136,7 @@ class Scorer:
             exact[phase] = phase_score(given, absent=len(items) - len(given))
             answered += sum(1 for v in given if v is not None)
             total += len(items)
-        threshold = Fraction(self.model.threshold).limit_denominator(10_000)
+        threshold = threshold_fraction(self.model)
         finding = find_phase(exact, threshold)
         held = finding.phase if finding.phase and not finding.mastered_all else None
         actions = aspect.cell(layer, finding.phase).actions if finding.phase else []

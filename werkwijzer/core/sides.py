@@ -54,7 +54,7 @@ def side_of(
     records = stores.get().get(ids) if ids else []
     results = [r.result for r in records]
     if files:
-        collected = collect(files, model, allow_mixed=True)
+        collected = collect(files, model, allow_mixed=True, layer=layer)
         results += [r.result for r in collected.respondents]
         files = [r.source for r in collected.respondents]
     if layer is not None:

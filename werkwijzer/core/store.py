@@ -159,9 +159,10 @@ class ForgetOutcome:
 def content_hash(answers: Answers) -> str:
     """sha256 of the answers in canonical JSON: the same answers in YAML or JSON, in any key order
     and with any comments, give the same hash."""
-    canonical = json.dumps(
-        to_jsonable(answers), sort_keys=True, separators=(",", ":"), ensure_ascii=False
-    )
+    data = to_jsonable(answers)
+    if not answers.notes:
+        del data["notes"]  # the field came later: files without notes keep the hash they had
+    canonical = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 

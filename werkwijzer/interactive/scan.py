@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
-import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,9 +25,11 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from werkwijzer.core.answers import Answers, AnswerValue, write_answers
+from werkwijzer.core.answers import NOTE_MAX, Answers, AnswerValue, clean_note, write_answers
+from werkwijzer.core.atomic import free_path
 from werkwijzer.core.errors import Interrupted, WerkwijzerError
 from werkwijzer.core.model import Aspect, ItemPlace, LayerId, Model
+from werkwijzer.render.text import joined, minutes_for, number_word
 
 if TYPE_CHECKING:
     from werkwijzer.core.result import Result
@@ -38,24 +39,12 @@ if TYPE_CHECKING:
 ACCENT = "bold cyan"
 MUTED = "dim"
 
-SECONDS_PER_STATEMENT = 15
 UNKNOWN = "?"  # choice value for 'weet ik niet': questionary turns a None value into the title
 BACK = "terug"
 BACK_KEY = "t"
+NOTE = "toelichting"
+NOTE_KEY = "n"
 CHOOSE_HINT = "(pijltjes of cijfer, dan Enter)"
-NUMBER_WORDS = (
-    "nul",
-    "één",
-    "twee",
-    "drie",
-    "vier",
-    "vijf",
-    "zes",
-    "zeven",
-    "acht",
-    "negen",
-    "tien",
-)
 
 # Named ANSI colours and bold only: they follow the terminal's own palette, so they read on a light
 # and a dark background; under NO_COLOR prompt_toolkit drops the colour and the pointer remains.
@@ -177,9 +166,11 @@ def run_scan(
 
     'Terug' steps back one statement (its earlier answer pre-selected); after the last statement
     any statement still open (a hand-edited file can have gaps) is asked before the scan ends.
+    'Toelichting' asks for a note on the statement, saves it, and asks the statement again.
     """
     places = model.items_for(answers.layer)
     given: dict[str, AnswerValue] = dict(answers.answers)
+    notes: dict[str, str] = dict(answers.notes)
     index = first_open(model, answers)
     header_for: str | None = None
     with create_app_session(input=input, output=output), _stopped(path, len(places)) as saved:
@@ -189,13 +180,18 @@ def run_scan(
             if place.aspect.id != header_for:
                 _aspect_header(console, place.aspect)
                 header_for = place.aspect.id
-            _show_statement(console, places, index)
+            _show_statement(console, places, index, notes.get(place.item.id))
             answered = place.item.id in given
             choice = ask_answer(
                 model, given.get(place.item.id), answered=answered, can_go_back=index > 0
             )
             if choice == BACK:
                 index -= 1
+                continue
+            if choice == NOTE:
+                _set_note(notes, place.item.id, ask_note(notes.get(place.item.id)))
+                answers = dataclasses.replace(answers, notes=dict(notes))
+                save(path, answers, model)
                 continue
             given[place.item.id] = _answer_value(choice)
             answers = dataclasses.replace(answers, answers=dict(given))
@@ -224,6 +220,14 @@ def _answered(places: list[ItemPlace], given: dict[str, AnswerValue]) -> int:
     return sum(1 for p in places if p.item.id in given)
 
 
+def _set_note(notes: dict[str, str], item_id: str, typed: str) -> None:
+    text = clean_note(typed)[:NOTE_MAX]
+    if text:
+        notes[item_id] = text
+    else:
+        notes.pop(item_id, None)
+
+
 def _answer_value(choice: str) -> AnswerValue:
     if choice == UNKNOWN:
         return None
@@ -245,10 +249,14 @@ def _aspect_header(console: Console, aspect: Aspect) -> None:
     console.print(Text(aspect.description, style=MUTED))
 
 
-def _show_statement(console: Console, places: list[ItemPlace], index: int) -> None:
+def _show_statement(
+    console: Console, places: list[ItemPlace], index: int, note: str | None = None
+) -> None:
     console.print()
     console.print(Text(progress(places, index), style="cyan"))
     console.print(Text(places[index].item.text, style="bold"))
+    if note:
+        console.print(Text(f"Je toelichting: {note}", style=MUTED))
 
 
 # --- prompts -------------------------------------------------------------------------------------
@@ -270,8 +278,13 @@ def ask_answer(model: Model, previous: AnswerValue, *, answered: bool, can_go_ba
             shortcut_key=str(len(model.scale.points) + 1),
         )
     )
+    choices.append(questionary.Separator(" "))
+    choices.append(
+        questionary.Choice(
+            "Toelichting schrijven bij deze uitspraak", value=NOTE, shortcut_key=NOTE_KEY
+        )
+    )
     if can_go_back:
-        choices.append(questionary.Separator(" "))
         choices.append(
             questionary.Choice("Terug naar de vorige uitspraak", value=BACK, shortcut_key=BACK_KEY)
         )
@@ -290,6 +303,17 @@ def ask_answer(model: Model, previous: AnswerValue, *, answered: bool, can_go_ba
     )
     result: str = _ask(question)
     return result
+
+
+def ask_note(previous: str | None) -> str:
+    """A one-line note; Enter keeps it, an emptied line removes it."""
+    question = questionary.text(
+        "Je toelichting (leeg laten wist hem):",
+        default=previous or "",
+        style=STYLE,
+    )
+    typed: str = _ask(question)
+    return typed
 
 
 def ask_layer(console: Console, model: Model) -> LayerId:
@@ -384,15 +408,6 @@ def default_path(layer: LayerId, today: dt.date, folder: Path = Path()) -> Path:
     return free_path(folder / f"werkwijzer-{layer}-{today.isoformat()}.yaml")
 
 
-def free_path(path: Path) -> Path:
-    """`path` itself when nothing is there, else the first free name-2, name-3 ... beside it."""
-    candidate, number = path, 2
-    while candidate.exists():
-        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
-        number += 1
-    return candidate
-
-
 def _output_path(console: Console, plan: ScanPlan, layer: LayerId) -> Path:
     if plan.output is None:
         return default_path(layer, plan.today)
@@ -467,15 +482,15 @@ def _welcome(console: Console, model: Model, layer: LayerId | None) -> None:
         counts = [len(model.items_for(layer))]
     statements = str(counts[0]) if len(counts) == 1 else f"{counts[0]} tot {counts[-1]}"
     names = [a.name for a in model.aspects]
-    aspects = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
+    aspects = joined(names)
     console.print(Text(model.title, style=ACCENT))
     console.print()
     console.print(
         Text(
             f"Deze quickscan laat zien hoe ver jullie zijn met samen leren, op "
-            f"{_number(len(names))} aspecten: {aspects}. Je krijgt {statements} uitspraken; kies "
+            f"{number_word(len(names))} aspecten: {aspects}. Je krijgt {statements} uitspraken; kies "
             "bij elke uitspraak wat het best past bij hoe het nu gaat. Er is geen goed of fout. "
-            f"Reken op ongeveer {_minutes(counts[-1])} minuten.\n"
+            f"Reken op ongeveer {minutes_for(counts[-1])} minuten.\n"
             "Aan het eind zie je per aspect in welke fase je zit, waar je het best kunt beginnen "
             "en wat je kunt doen."
         )
@@ -491,6 +506,13 @@ def _welcome(console: Console, model: Model, layer: LayerId | None) -> None:
                 "•",
                 Text(
                     "Kiezen: met de pijltjes en Enter, of met het cijfer van een antwoord en Enter."
+                ),
+            ),
+            (
+                "•",
+                Text(
+                    "Een toelichting (een voorbeeld, een twijfel) schrijf je bij een uitspraak met "
+                    "n en Enter; het hoeft niet."
                 ),
             ),
             (
@@ -544,12 +566,14 @@ def _welcome_back(console: Console, model: Model, path: Path, answers: Answers) 
         )
 
 
-def show_result(console: Console, model: Model, result: Result, path: Path) -> None:
+def show_result(
+    console: Console, model: Model, result: Result, path: Path, notes: dict[str, str] | None = None
+) -> None:
     """The same screen as `werkwijzer score`, then where the file is and what to do with it."""
     from werkwijzer.render.context import RenderContext
     from werkwijzer.render.result_terminal import render_result
 
-    render_result(console, result, RenderContext(model))
+    render_result(console, result, RenderContext(model, notes=notes or {}))
     console.print()
     console.print(Text.assemble("Je antwoorden staan in ", (shown_path(path), "bold"), "."))
     console.print(Text("Verder met de uitslag:", style="bold"))
@@ -563,13 +587,3 @@ def show_result(console: Console, model: Model, result: Result, path: Path) -> N
     ):
         console.print(Text(f"  {command}", overflow="fold"))
         console.print(Text(f"      {what}", style=MUTED))
-
-
-def _minutes(statements: int) -> int:
-    """Rounded up to whole minutes, and to fives above five, so the estimate is not too precise."""
-    minutes = math.ceil(statements * SECONDS_PER_STATEMENT / 60)
-    return minutes if minutes <= 5 else math.ceil(minutes / 5) * 5
-
-
-def _number(n: int) -> str:
-    return NUMBER_WORDS[n] if 0 <= n < len(NUMBER_WORDS) else str(n)

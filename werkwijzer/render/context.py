@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from werkwijzer.core.model import Model
     from werkwijzer.core.team import NumberedResult
+    from werkwijzer.core.team_notes import TeamNotes
 
 
 @dataclass(frozen=True)
@@ -23,3 +24,7 @@ class RenderContext:
     excel: bool = False
     # Team CSV: the anonymous per-respondent results of the groups the team document shows.
     respondents: Sequence[NumberedResult] = ()
+    # An individual report: the respondent's own notes per statement id (never in a team report).
+    notes: Mapping[str, str] = field(default_factory=dict)
+    # A team report with `export --notes`: the notes of the groups shown, without names.
+    team_notes: TeamNotes | None = None

@@ -31,6 +31,7 @@ from werkwijzer.render.markdown import (
     strong,
     table,
 )
+from werkwijzer.render.notes_markdown import individual_notes, team_notes_markdown
 from werkwijzer.render.text import bar, dutch_date, percent, reached_rule
 
 BAR_WIDTH = 8
@@ -98,8 +99,9 @@ def _header_line(parts: Iterable[str | None]) -> str:
 
 
 def individual_markdown(result: Result, context: RenderContext) -> str:
-    """One respondent's report; `context.source` is the file's base name (never a path)."""
-    model, source, title = context.model, context.source, context.title
+    """One respondent's report; `context.source` is the file's base name (never a path), and
+    `context.notes` the respondent's own notes."""
+    model, source, title, notes = context.model, context.source, context.title, context.notes
     layer = model.layer(result.layer).name
     blocks = [
         heading(1, title or f"Quickscan werkwijzer: {layer}"),
@@ -110,6 +112,7 @@ def individual_markdown(result: Result, context: RenderContext) -> str:
         _individual_table(model, result.aspects),
         _threshold_note(model),
         *_individual_start(model, result),
+        *individual_notes(model, result.layer, notes or {}),
     ]
     return document(blocks)
 
@@ -180,6 +183,8 @@ def team_markdown(team: TeamResult, context: RenderContext) -> str:
     blocks += _differences(model, team)
     blocks += _team_start(model, team)
     blocks += _discussion(team.discussion)
+    if context.team_notes is not None:
+        blocks.append(team_notes_markdown(model, context.team_notes))
     return document(blocks)
 
 

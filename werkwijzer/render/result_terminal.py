@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
@@ -19,7 +21,8 @@ MUTED = "dim"
 
 
 def render_result(console: Console, result: Result, context: RenderContext) -> None:
-    model = context.model
+    """The result screen; the respondent's own notes (context.notes) are shown at the end."""
+    model, notes = context.model, context.notes
     console.print(result_header(model, result))
     console.print(_phase_table(model, result))
     console.print(
@@ -40,6 +43,17 @@ def render_result(console: Console, result: Result, context: RenderContext) -> N
                     overflow="fold",
                 )
             )
+    if notes:
+        _notes(console, model, result, notes)
+
+
+def _notes(console: Console, model: Model, result: Result, notes: Mapping[str, str]) -> None:
+    console.print()
+    console.print(Text("Je toelichtingen", style="bold"))
+    for place in model.items_for(result.layer):
+        if place.item.id in notes:
+            console.print(Text(f"  {place.aspect.name} · {place.item.text}", style=MUTED))
+            console.print(Padding(Text(notes[place.item.id]), (0, 0, 0, 4)))
 
 
 def _start_id(result: Result) -> str | None:

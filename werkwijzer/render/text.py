@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 from werkwijzer.core.model import Model
 
@@ -21,6 +22,35 @@ MONTHS = [
     "november",
     "december",
 ]
+SECONDS_PER_STATEMENT = 15
+NUMBER_WORDS = (
+    "nul",
+    "één",
+    "twee",
+    "drie",
+    "vier",
+    "vijf",
+    "zes",
+    "zeven",
+    "acht",
+    "negen",
+    "tien",
+)
+
+
+def minutes_for(statements: int) -> int:
+    """Minutes a quickscan takes: rounded up, and to fives above five, so it is not too precise."""
+    minutes = math.ceil(statements * SECONDS_PER_STATEMENT / 60)
+    return minutes if minutes <= 5 else math.ceil(minutes / 5) * 5
+
+
+def number_word(n: int) -> str:
+    return NUMBER_WORDS[n] if 0 <= n < len(NUMBER_WORDS) else str(n)
+
+
+def joined(names: list[str]) -> str:
+    """'a', 'a en b', 'a, b en c'."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
 
 
 def bar(score: float | None, width: int = 8) -> str:
