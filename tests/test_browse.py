@@ -15,6 +15,7 @@ from rich.console import Console
 from werkwijzer.core.errors import Interrupted
 from werkwijzer.core.model import LayerId, Model, PhaseId
 from werkwijzer.interactive.browse import Browser, Place
+from werkwijzer.render import inspection_text
 
 CTRL_C = "\x03"
 DOWN = "\x1b[B"
@@ -126,6 +127,20 @@ def test_cell_screen_shows_actions_and_their_instruments(model: Model) -> None:
         instrument = model.instrument(instrument_id)
         assert shows_in_order(screen, "Instrumenten bij deze acties", instrument.name)
         assert shows_in_order(screen, instrument.name, instrument.what, instrument.when)
+
+
+def test_background_screen_shows_the_inspection_standards(model: Model) -> None:
+    aspect = model.aspect("werken_met_data")
+    screen = browse(model, Place(aspect.id), "Achtergrond", "Stoppen")
+    assert shows_in_order(
+        screen,
+        "Werken met data › Achtergrond",
+        aspect.background,
+        "Standaarden van de inspectie",
+        inspection_text.intro(model.inspection_framework),
+        *(f"{s.code} {s.name}" for s in aspect.inspection_standards),
+        "Bronnen",
+    )
 
 
 def test_back_goes_up_one_level_at_a_time(model: Model) -> None:

@@ -163,19 +163,56 @@ def test_instruments_are_many_defined_and_all_used(model: Model) -> None:
         assert instrument.what and instrument.when
 
 
+# Personas whose situations differ so much that the model must tell them apart: if such a pair lands
+# in the same phase on every aspect, the statements cannot see the difference (or the rule hides it).
+# The pairs were chosen from the persona descriptions, before the personas were scored.
+MUST_DIFFER = [
+    ("schoolleider-cbs-de-wegwijzer", "schoolleider-obs-het-kompas"),  # just started / far along
+    ("schoolleider-kbs-de-hoeksteen", "schoolleider-obs-het-kompas"),  # modest answers / far along
+    ("leraar-ikc-het-palet-starter", "leraar-dorpsschool-de-akker"),  # first year / 12 years
+    (
+        "schoolleider-sbo-de-brug",
+        "schoolleider-cbs-de-wegwijzer",
+    ),  # S(B)O on its way / just started
+    ("bestuurder-stichting-veldwerk", "bestuurder-stichting-de-eik"),  # twelve schools / one school
+]
+
+
 @pytest.fixture(scope="module")
-def realistic_results(model: Model) -> list[Result]:
-    return [score(model, read_answers(path, model)) for path in sorted(EXAMPLES.glob("*.yaml"))]
+def persona_results(model: Model) -> dict[str, Result]:
+    return {
+        path.stem: score(model, read_answers(path, model))
+        for path in sorted(EXAMPLES.glob("*.yaml"))
+    }
 
 
-def test_realistic_schools_differ_per_layer(realistic_results: list[Result]) -> None:
-    assert len(realistic_results) >= 3
-    assert {r.layer for r in realistic_results} == set(LAYER_IDS)
-    for result in realistic_results:
-        phases = {a.phase for a in result.aspects}
-        assert len(phases) >= 2, f"{result.layer}: every aspect in the same phase"
-    profiles = {tuple(a.phase for a in r.aspects) for r in realistic_results}
-    assert len(profiles) == len(realistic_results)
+def test_personas_cover_every_layer_and_answer_every_statement(
+    model: Model, persona_results: dict[str, Result]
+) -> None:
+    assert len(persona_results) >= 11
+    assert {r.layer for r in persona_results.values()} == set(LAYER_IDS)
+    for name, result in persona_results.items():
+        answers = read_answers(EXAMPLES / f"{name}.yaml", model)
+        assert set(answers.answers) == {p.item.id for p in model.items_for(result.layer)}, name
+        assert answers.model_version == model.version, name
+        assert result.school and result.respondent is None, f"{name}: a school, no names"
+        assert all(a.phase is not None for a in result.aspects), name
+
+
+def test_every_persona_file_opens_with_its_persona() -> None:
+    for path in sorted(EXAMPLES.glob("*.yaml")):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("# Persona: "), path.name
+
+
+@pytest.mark.parametrize(("first", "second"), MUST_DIFFER, ids=lambda name: name)
+def test_personas_that_should_differ_do(
+    persona_results: dict[str, Result], first: str, second: str
+) -> None:
+    one, other = persona_results[first], persona_results[second]
+    assert one.layer == other.layer
+    phases = [a.phase for a in one.aspects], [a.phase for a in other.aspects]
+    assert phases[0] != phases[1], f"{first} and {second} land in {phases[0]} on every aspect"
 
 
 def test_model_json_shows_every_cell() -> None:

@@ -80,6 +80,11 @@ def test_aspects_json_lists_aspects_layers_and_phases(model: Model) -> None:
 def test_one_aspect_json_has_its_information(model: Model, aspect: str) -> None:
     data = run_json("aspects", aspect)
     found = model.aspect(aspect)
+    assert model.inspection_framework is not None
+    assert data["inspection_framework"] == {
+        "name": model.inspection_framework.name,
+        "year": model.inspection_framework.year,
+    }
     assert data["aspect"] == {
         "id": found.id,
         "name": found.name,
@@ -87,7 +92,11 @@ def test_one_aspect_json_has_its_information(model: Model, aspect: str) -> None:
         "background": found.background,
         "references": found.references,
         "discussion_questions": found.discussion_questions,
+        "inspection_standards": [
+            {"code": s.code, "name": s.name, "level": s.level} for s in found.inspection_standards
+        ],
     }
+    assert data["aspect"]["inspection_standards"], "every built-in aspect names its standards"
 
 
 # --- actions -------------------------------------------------------------------------------------
@@ -383,9 +392,21 @@ def test_aspect_information_markdown(model: Model) -> None:
     assert [h for _, h in headings(tokens)] == [
         aspect.name,
         "Achtergrond",
+        "Standaarden van de inspectie",
         "Bronnen",
         "Vragen voor het gesprek",
     ]
+    (standards,) = tables(tokens)
+    assert standards[0] == ["Code", "Standaard", "Niveau"]
+    assert sorted(standards[1:]) == sorted(
+        [s.code, s.name, s.level] for s in aspect.inspection_standards
+    )
+    assert [row[2] for row in standards[1:]] == sorted(
+        (row[2] for row in standards[1:]), key=["school", "bestuur"].index
+    ), "school standards come before the board's"
+    assert model.inspection_framework is not None
+    framework = model.inspection_framework.name
+    assert any(framework in plain(t) for t in tokens if t.type == "inline")
     paragraphs = [plain(tokens[n + 1]) for n, t in enumerate(tokens) if t.type == "paragraph_open"]
     for part in aspect.background.split("\n\n"):
         assert " ".join(part.split()) in paragraphs
@@ -430,6 +451,12 @@ def nasty_model(tmp_path: Path) -> Path:
     aspects = yaml.safe_load(aspects_path.read_text(encoding="utf-8"))
     aspects["aspects"][0]["background"] = "Alinea een.\n\n# Geen kop <img src=x>\n\n- geen lijst"
     aspects["aspects"][0]["references"][0] = NASTY
+    aspects["aspects"][0]["inspection_standards"][0]["name"] = NASTY
+    # one code is one standard: rename it everywhere it is used
+    for entry in aspects["aspects"]:
+        for standard in entry["inspection_standards"]:
+            if standard["code"] == "SKA1":
+                standard["name"] = NASTY
     aspects_path.write_text(yaml.safe_dump(aspects, allow_unicode=True), encoding="utf-8")
     return folder
 
@@ -458,9 +485,12 @@ def test_markdown_escapes_background_paragraphs(nasty_model: Path) -> None:
     assert [h for _, h in headings(tokens)] == [
         "Koers",
         "Achtergrond",
+        "Standaarden van de inspectie",
         "Bronnen",
         "Vragen voor het gesprek",
     ]
+    (standards,) = tables(tokens)
+    assert standards[1] == ["SKA1", NASTY, "school"]
     paragraphs = [plain(tokens[n + 1]) for n, t in enumerate(tokens) if t.type == "paragraph_open"]
     assert "Alinea een." in paragraphs
     assert "# Geen kop <img src=x>" in paragraphs

@@ -17,10 +17,21 @@ from conftest import EXAMPLES, answers_for, run, write_answers_file
 from werkwijzer.core.model import Model
 
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
+# The phases the personas' honest answers give (koers, data, lerende professionals, leidinggeven);
+# each file opens with the persona it answers as. The answers came first, these phases after.
 EXPECTED_PHASES = {
+    "bestuurder-stichting-de-eik.yaml": ["gevorderd", "tussen", "tussen", "begin"],
     "bestuurder-stichting-de-linde.yaml": ["gevorderd", "tussen", "tussen", "begin"],
-    "schoolleider-obs-de-regenboog.yaml": ["tussen", "begin", "gevorderd", "tussen"],
-    "leraar-obs-de-regenboog.yaml": ["begin", "gevorderd", "gevorderd", "begin"],
+    "bestuurder-stichting-veldwerk.yaml": ["tussen", "tussen", "begin", "begin"],
+    "leraar-dorpsschool-de-akker.yaml": ["gevorderd", "tussen", "tussen", "tussen"],
+    "leraar-ikc-het-palet-starter.yaml": ["begin", "begin", "tussen", "begin"],
+    "leraar-obs-de-regenboog.yaml": ["begin", "tussen", "gevorderd", "tussen"],
+    "schoolleider-cbs-de-wegwijzer.yaml": ["begin", "begin", "begin", "begin"],
+    "schoolleider-ikc-het-palet.yaml": ["begin", "tussen", "begin", "begin"],
+    "schoolleider-kbs-de-hoeksteen.yaml": ["begin", "begin", "begin", "begin"],
+    "schoolleider-obs-de-regenboog.yaml": ["begin", "begin", "gevorderd", "gevorderd"],
+    "schoolleider-obs-het-kompas.yaml": ["gevorderd", "gevorderd", "gevorderd", "gevorderd"],
+    "schoolleider-sbo-de-brug.yaml": ["gevorderd", "gevorderd", "gevorderd", "begin"],
 }
 
 

@@ -1,7 +1,8 @@
 """The Werkwijzer model as frozen dataclasses: the shapes of the YAML files in data/, and ids.
 
 Files in a model folder:
-  aspects.yaml      version, title, layers, and the aspects (texts, references, discussion questions)
+  aspects.yaml      version, title, the Inspectie's framework, layers, and the aspects (texts,
+                    references, discussion questions, the Inspectie's standards they support)
   phases.yaml       the answer scale, the mastery threshold and the three phases
   instruments.yaml  the instrument catalogue
   grid/<aspect>.yaml per layer and phase: the cell description, the quickscan items and the actions
@@ -23,9 +24,12 @@ from typing import Any, ClassVar, Literal, get_args
 PhaseId = Literal["begin", "tussen", "gevorderd"]
 LayerId = Literal["bestuurder", "schoolleider", "leraar"]
 Effort = Literal["klein", "middel", "groot"]
+# Whom an Inspectie standard is about: a school (SKA1, OP2, ...) or its board (BKA1, ...).
+InspectionLevel = Literal["school", "bestuur"]
 PHASE_IDS: tuple[PhaseId, ...] = get_args(PhaseId)
 LAYER_IDS: tuple[LayerId, ...] = get_args(LayerId)
 EFFORTS: tuple[Effort, ...] = get_args(Effort)
+INSPECTION_LEVELS: tuple[InspectionLevel, ...] = get_args(InspectionLevel)
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
@@ -108,6 +112,23 @@ class Instrument(Checked):
     reference: str | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
+class InspectionFramework(Checked):
+    """The Inspectie's Onderzoekskader that the standards' codes and names come from."""
+
+    name: str
+    year: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class InspectionStandard(Checked):
+    """A standard of that kader which an aspect supports, e.g. SKA1 'Visie, ambities en doelen'."""
+
+    code: str
+    name: str
+    level: InspectionLevel
+
+
 # --- the validated model -------------------------------------------------------------------------
 
 
@@ -120,6 +141,8 @@ class Aspect(Checked):
     references: list[str]
     discussion_questions: list[str]
     cells: dict[LayerId, dict[PhaseId, Cell]]
+    # A model without the Inspectie's frame (an older copy a coach adapted) names none.
+    inspection_standards: list[InspectionStandard] = field(default_factory=list)
 
     def cell(self, layer: LayerId, phase: PhaseId) -> Cell:
         return self.cells[layer][phase]
@@ -145,6 +168,7 @@ class Model(Checked):
     layers: list[Layer]
     aspects: list[Aspect]
     instruments: list[Instrument]
+    inspection_framework: InspectionFramework | None = None
 
     # Look-ups, built on first use; checking a team's 1,000 answers files looks up 36,000 places.
     @cached_property

@@ -6,8 +6,9 @@ the commands otherwise start from the cache and never import this module.
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,6 +24,8 @@ from werkwijzer.core.model import (
     Aspect,
     Cell,
     Checked,
+    InspectionFramework,
+    InspectionStandard,
     Instrument,
     Layer,
     LayerId,
@@ -38,6 +41,9 @@ if TYPE_CHECKING:
     from pydantic import ValidationError
 
 BUILTIN_LABEL = "ingebouwd model"
+# A standard's code as the Inspectie writes it: letters, then a number (SKA1, BKA3, OP2, VS1).
+INSPECTION_CODE = re.compile(r"^[A-Z]{1,4}[0-9]{0,2}$")
+INSPECTION_YEARS = range(2000, 2101)
 
 
 def threshold_value(written: float | int | str) -> Fraction | None:
@@ -70,6 +76,14 @@ class AspectEntry(Checked):
     references: list[str]
     discussion_questions: list[str]
     grid: str
+    inspection_standards: list[InspectionStandard] = field(default_factory=list)
+
+
+@dataclass(frozen=True, kw_only=True)
+class FrameworkEntry(Checked):
+    name: str
+    # Strict: a year written as text ("2021") or as `true` is a mistake, not a number.
+    year: StrictInt
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -78,6 +92,7 @@ class AspectsFile(Checked):
     title: str
     layers: list[Layer]
     aspects: list[AspectEntry]
+    inspection_framework: FrameworkEntry | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -204,7 +219,12 @@ def read_model(folder: Path | None = None) -> Model:
         layers=aspects_file.layers,
         aspects=[_aspect(entry, grid) for entry, _, grid in grids],
         instruments=instruments_file.instruments,
+        inspection_framework=_framework(aspects_file.inspection_framework),
     )
+
+
+def _framework(entry: FrameworkEntry | None) -> InspectionFramework | None:
+    return None if entry is None else InspectionFramework(name=entry.name, year=entry.year)
 
 
 def _aspect(entry: AspectEntry, grid: GridFile) -> Aspect:
@@ -216,6 +236,7 @@ def _aspect(entry: AspectEntry, grid: GridFile) -> Aspect:
         references=entry.references,
         discussion_questions=entry.discussion_questions,
         cells=grid.layers,
+        inspection_standards=entry.inspection_standards,
     )
 
 
@@ -271,6 +292,7 @@ def _cross_check(
         [(a.id, aspects_src, ("aspects", i, "id")) for i, a in enumerate(aspects_file.aspects)],
         "aspect",
     )
+    problems += _inspection_problems(aspects_src, aspects_file)
     problems += _id_problems(
         [
             (ins.id, instruments_src, ("instruments", i, "id"))
@@ -317,6 +339,57 @@ def _cross_check(
     problems += _id_problems(item_ids, "uitspraak")
     problems += _id_problems(action_ids, "actie")
     return problems
+
+
+def _inspection_problems(source: _Source, aspects_file: AspectsFile) -> list[str]:
+    """The Inspectie's frame: a plausible year, and per aspect well-formed codes, each named once.
+
+    A code means one standard in the whole model, so it has the same name and level everywhere.
+    """
+    problems: list[str] = []
+    framework = aspects_file.inspection_framework
+    if framework is not None and framework.year not in INSPECTION_YEARS:
+        problems.append(
+            f"{source.where(('inspection_framework', 'year'))}: het jaar van het kader moet tussen "
+            f"{INSPECTION_YEARS.start} en {INSPECTION_YEARS.stop - 1} liggen (nu: {framework.year})"
+        )
+    first: dict[str, tuple[InspectionStandard, str]] = {}
+    for i, entry in enumerate(aspects_file.aspects):
+        if entry.inspection_standards and framework is None:
+            problems.append(
+                f"{source.where(('aspects', i, 'inspection_standards'))}: dit aspect noemt "
+                "standaarden van de inspectie, maar bovenaan aspects.yaml ontbreekt "
+                "inspection_framework (naam en jaar van het onderzoekskader)"
+            )
+        seen: dict[str, int] = {}
+        for j, standard in enumerate(entry.inspection_standards):
+            # Places are looked up only for a problem: finding a line composes the YAML again.
+            where = functools.partial(_standard_place, source, i, j)
+            code = standard.code
+            if not INSPECTION_CODE.match(code):
+                problems.append(
+                    f"{where()}: ongeldige code '{code}': schrijf de code zoals de inspectie, met "
+                    "hoofdletters en een nummer (bijvoorbeeld SKA1)"
+                )
+            if code in seen:
+                problems.append(
+                    f"{where()}: de code '{code}' staat twee keer bij aspect '{entry.id}' "
+                    f"(eerder: {_standard_place(source, i, seen[code])})"
+                )
+                continue
+            seen[code] = j
+            earlier, earlier_aspect = first.setdefault(code, (standard, entry.id))
+            if (earlier.name, earlier.level) != (standard.name, standard.level):
+                problems.append(
+                    f"{where()}: de code '{code}' heet hier '{standard.name}' ({standard.level}), "
+                    f"maar bij aspect '{earlier_aspect}' '{earlier.name}' ({earlier.level}); "
+                    "één code is één standaard"
+                )
+    return problems
+
+
+def _standard_place(source: _Source, aspect: int, standard: int) -> str:
+    return source.where(("aspects", aspect, "inspection_standards", standard, "code"))
 
 
 def _empty(source: _Source, path: tuple[str | int, ...], values: list[Any]) -> list[str]:

@@ -132,7 +132,7 @@ class Browser:
         back = replace(place, background=False)
         return Screen(
             crumbs=self.crumbs(place),
-            body=[aspect_info(aspect)],
+            body=[aspect_info(aspect, self.model.inspection_framework)],
             question="Wat wil je nu doen?",
             options=[Option(f"Terug naar {' › '.join(self.crumbs(back))}", back), _stop()],
             recap=True,

@@ -31,9 +31,11 @@ def aspects_json(_view: AspectsView, context: RenderContext) -> dict[str, Any]:
 
 def aspect_json(view: AspectView, context: RenderContext) -> dict[str, Any]:
     model = context.model
-    """One aspect with its information: background, references, discussion questions."""
+    """One aspect with its information: background, references, discussion questions, and the
+    Inspectie's standards it supports, with the kader they come from."""
     return {
         "model_version": model.version,
+        "inspection_framework": to_jsonable(model.inspection_framework),
         "aspect": to_jsonable(view.aspect, exclude={"cells"}),
     }
 

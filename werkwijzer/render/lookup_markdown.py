@@ -11,7 +11,8 @@ from werkwijzer.core.lookup import (
     instruments_of,
     selection_actions,
 )
-from werkwijzer.core.model import Action, Instrument, Model
+from werkwijzer.core.model import Action, Aspect, Instrument, Model
+from werkwijzer.render import inspection_text
 from werkwijzer.render.context import RenderContext
 from werkwijzer.render.markdown import (
     bullets,
@@ -57,6 +58,7 @@ def aspect_markdown(view: AspectView, context: RenderContext) -> str:
             paragraph(aspect.description),
             heading(2, "Achtergrond"),
             paragraphs(aspect.background),
+            *_inspection(model, aspect),
             heading(2, "Bronnen"),
             bullets(escape(r) for r in aspect.references),
             heading(2, "Vragen voor het gesprek"),
@@ -128,6 +130,22 @@ def instrument_markdown(view: InstrumentView, context: RenderContext) -> str:
         blocks.append(paragraph("Geen enkele actie in het model gebruikt dit instrument."))
     blocks.append(_footer(model))
     return document(blocks)
+
+
+def _inspection(model: Model, aspect: Aspect) -> list[str]:
+    """The standards as a table: code, name and whom it is about; nothing if none."""
+    if not aspect.inspection_standards:
+        return []
+    rows = [
+        [escape(s.code), escape(s.name), escape(s.level)]
+        for _, standards in inspection_text.by_level(aspect)
+        for s in standards
+    ]
+    return [
+        heading(2, inspection_text.HEADING),
+        paragraph(inspection_text.intro(model.inspection_framework)),
+        table(["Code", "Standaard", "Niveau"], rows),
+    ]
 
 
 def _actions_table(model: Model, actions: list[Action]) -> str:

@@ -25,8 +25,9 @@ from werkwijzer.core.lookup import (
     instruments_of,
     selection_actions,
 )
-from werkwijzer.core.model import Aspect, Instrument, Layer, Model, Phase
+from werkwijzer.core.model import Aspect, InspectionFramework, Instrument, Layer, Model, Phase
 from werkwijzer.core.scoring import action_out
+from werkwijzer.render import inspection_text
 from werkwijzer.render.context import RenderContext
 from werkwijzer.render.result_terminal import ACCENT, MUTED, action_block
 
@@ -53,8 +54,8 @@ def render_aspects(console: Console, _view: AspectsView, context: RenderContext)
     )
 
 
-def render_aspect(console: Console, view: AspectView, _context: RenderContext) -> None:
-    console.print(aspect_info(view.aspect))
+def render_aspect(console: Console, view: AspectView, context: RenderContext) -> None:
+    console.print(aspect_info(view.aspect, context.model.inspection_framework))
 
 
 def render_selection(console: Console, selection: Selection, context: RenderContext) -> None:
@@ -66,14 +67,16 @@ def aspects_table(model: Model) -> Table:
     return _named_table("Aspect", "Waar gaat het over?", model.aspects, lambda a: a.description)
 
 
-def aspect_info(aspect: Aspect) -> RenderableType:
-    """An aspect with its information: description, background, references, discussion questions."""
+def aspect_info(aspect: Aspect, framework: InspectionFramework | None) -> RenderableType:
+    """An aspect with its information: description, background, the Inspectie's standards it
+    supports, references and discussion questions."""
     return Group(
         Text(aspect.name, style=ACCENT),
         Text(aspect.description),
         Text(),
         Text("Achtergrond", style="bold"),
         Text(aspect.background),
+        *_inspection(aspect, framework),
         Text(),
         Text("Bronnen", style="bold"),
         _list(aspect.references),
@@ -81,6 +84,21 @@ def aspect_info(aspect: Aspect) -> RenderableType:
         Text("Vragen voor het gesprek", style="bold"),
         _list(aspect.discussion_questions, numbered=True),
     )
+
+
+def _inspection(aspect: Aspect, framework: InspectionFramework | None) -> list[RenderableType]:
+    """The standards per level, each level's list hanging under its name; nothing if none."""
+    if not aspect.inspection_standards:
+        return []
+    parts: list[RenderableType] = [
+        Text(),
+        Text(inspection_text.HEADING, style="bold"),
+        Text(inspection_text.intro(framework)),
+    ]
+    for level_name, standards in inspection_text.by_level(aspect):
+        parts.append(Text(level_name, style="italic"))
+        parts.append(_list(inspection_text.line(s) for s in standards))
+    return parts
 
 
 def selection_view(model: Model, selection: Selection) -> RenderableType:
