@@ -202,7 +202,7 @@ class Report:
     """What a set of respondents makes: one respondent's result, or a team result without names.
 
     `source` is the answers file's base name, for an individual report only (a path can name
-    people); `rows` are the anonymous per-respondent results a team CSV lists.
+    people); `rows` are the anonymous per-respondent results a team CSV or workbook lists.
     """
 
     document: Result | TeamResult
@@ -215,7 +215,7 @@ def report(
     respondents: Sequence[Respondent],
     *,
     min_group: int = DEFAULT_MIN_GROUP,
-    protect_totals: bool = False,
+    show_leadership: bool = False,
     title: str | None = None,
 ) -> Report:
     """One respondent makes an individual report; two or more make a team report."""
@@ -223,6 +223,6 @@ def report(
         only = respondents[0]
         return Report(only.result, source=None if only.source == STDIN else Path(only.source).name)
     team = build_team(
-        model, respondents, min_group=min_group, protect_totals=protect_totals, title=title
+        model, respondents, min_group=min_group, show_leadership=show_leadership, title=title
     )
     return Report(team, rows=numbered_results(respondents, team))

@@ -23,3 +23,5 @@ class RenderContext:
     excel: bool = False
     # Team CSV: the anonymous per-respondent results of the groups the team document shows.
     respondents: Sequence[NumberedResult] = ()
+    # Team report: every action in the appendix (--full), not only those of the start.
+    full: bool = False

@@ -13,20 +13,25 @@ import importlib
 from collections.abc import Callable
 from typing import Any, Final, Literal
 
-Format = Literal["terminal", "markdown", "json", "csv"]
-FORMATS: Final[tuple[Format, ...]] = ("terminal", "markdown", "json", "csv")
+Format = Literal["terminal", "markdown", "json", "csv", "html", "xlsx"]
+FORMATS: Final[tuple[Format, ...]] = ("terminal", "markdown", "json", "csv", "html", "xlsx")
 # What -o FILE means when no --format is given.
 SUFFIX_FORMATS: Final[dict[str, Format]] = {
     ".md": "markdown",
     ".markdown": "markdown",
     ".json": "json",
     ".csv": "csv",
+    ".html": "html",
+    ".htm": "html",
+    ".xlsx": "xlsx",
 }
 FORMAT_NAMES: Final[dict[Format, str]] = {
     "terminal": "scherm",
     "markdown": "markdown",
     "json": "JSON",
     "csv": "CSV",
+    "html": "HTML",
+    "xlsx": "Excel (xlsx)",
 }
 
 _R = "werkwijzer.render."
@@ -34,8 +39,12 @@ RENDERERS: Final[dict[tuple[str, Format], str]] = {
     ("Result", "terminal"): _R + "result_terminal:render_result",
     ("Result", "markdown"): _R + "report_markdown:individual_markdown",
     ("Result", "csv"): _R + "report_csv:individual_csv",
-    ("TeamResult", "markdown"): _R + "report_markdown:team_markdown",
+    ("TeamResult", "markdown"): _R + "team_markdown:team_markdown",
     ("TeamResult", "csv"): _R + "report_csv:team_csv",
+    ("Result", "html"): _R + "report_html:individual_html",
+    ("TeamResult", "html"): _R + "report_html:team_html",
+    ("Result", "xlsx"): _R + "report_xlsx:individual_xlsx",
+    ("TeamResult", "xlsx"): _R + "report_xlsx:team_xlsx",
     ("Comparison", "terminal"): _R + "compare_terminal:render_comparison",
     ("Comparison", "markdown"): _R + "compare_markdown:comparison_markdown",
     ("History", "terminal"): _R + "compare_terminal:render_history",
