@@ -335,6 +335,12 @@ def group_layers(
     def size(layers: Sequence[LayerId]) -> int:
         return sum(present[layer] for layer in layers)
 
+    if size(list(present)) < min_group:
+        raise WerkwijzerError(
+            f"Er deden {size(list(present))} mensen mee, minder dan --min-group {min_group}: dan "
+            "zijn de antwoorden tot personen te herleiden. Verlaag --min-group alleen als iedereen "
+            "die meedeed dat goed vindt."
+        )
     shown = {g: layers for g, layers in candidates.items() if size(layers) >= min_group}
     agreed = frozenset(
         g for g in candidates if g == LEADERSHIP and g not in shown and show_leadership
@@ -350,12 +356,6 @@ def group_layers(
             "Met --show-leadership staat de zelfbeoordeling van de leiding naast die van het team, "
             f"maar er zijn te weinig andere respondenten om als team te tonen (minder dan "
             f"--min-group {min_group}). Laat --show-leadership weg."
-        )
-    if size(list(counted)) < min_group:
-        raise WerkwijzerError(
-            f"Er tellen {size(list(counted))} respondenten mee, minder dan --min-group "
-            f"{min_group}: dan zijn de antwoorden tot personen te herleiden. Verlaag --min-group "
-            "alleen als iedereen die meedeed dat goed vindt."
         )
     return Grouping(shown, agreed, frozenset(counted))
 
