@@ -354,7 +354,7 @@ def individual_html(result: Result, context: RenderContext) -> str:
         page_title=heading,
         heading=heading,
         meta=" · ".join(m for m in meta if m),
-        chart=_individual_chart(model, result),
+        score_chart=_individual_chart(model, result),
         phase_names=[model.phase(p).name for p in PHASE_IDS],
         rows=[
             {
