@@ -170,49 +170,6 @@ def mini_model(dest: Path, items_per_phase: int = 2) -> Path:
 TODAY = dt.date(2026, 11, 23)
 
 
-# --- a real browser ------------------------------------------------------------------------------
-
-# Debian's chromium, driven by Playwright (its own browser download is not reachable here).
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """A headless Chromium for one test module.
-
-    Module scope, not session: while Playwright's sync API runs, its event loop occupies the
-    thread, and later tests that run asyncio themselves (the scan's prompts) would fail.
-
-    Without Playwright or the browser the tests are skipped, except when
-    WERKWIJZER_REQUIRE_BROWSER=1 (as in .ci/run): then a skip would hide them, so they fail.
-    """
-    required = os.environ.get("WERKWIJZER_REQUIRE_BROWSER") == "1"
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        if required:
-            pytest.fail("WERKWIJZER_REQUIRE_BROWSER=1, but Playwright is not installed")
-        pytest.skip("Playwright is not installed")
-    if not Path(CHROMIUM).exists():
-        if required:
-            pytest.fail(f"WERKWIJZER_REQUIRE_BROWSER=1, but {CHROMIUM} is missing")
-        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
-
 # --- reading a rich screen -----------------------------------------------------------------------
 
 

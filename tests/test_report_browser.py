@@ -4,6 +4,12 @@ Charts are drawn and carry their numbers; nothing is fetched from the network (a
 is tampered with: its Content-Security-Policy refuses); a school named like a script stays text;
 the coach's team of 17 prints on at most 4 A4 pages; a screenshot at 1280x720 (projector size)
 is kept for a person to look at (WERKWIJZER_SCREENSHOTS=DIR keeps them in DIR).
+
+Without chromium or Playwright these tests are skipped, unless WERKWIJZER_REQUIRE_BROWSER=1 (as
+.ci/run sets it): then a missing browser fails them, so CI can never pass with them skipped.
+The browser fixture is the one of test_form_browser.py on the form branch, module-scoped: while
+Playwright's sync API runs, its event loop occupies the thread, and later tests that run asyncio
+themselves (the scan's prompts) would fail.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ import io
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from conftest import answers_for, run, write_answers_file
@@ -21,8 +27,41 @@ from regenboog import regenboog
 
 from werkwijzer.core.model import Model
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 HOSTILE = "<script>alert(1)</script>"
 PROJECTOR = {"width": 1280, "height": 720}
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    required = os.environ.get("WERKWIJZER_REQUIRE_BROWSER") == "1"
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        if required:
+            pytest.fail("Playwright is niet geïnstalleerd (pip install playwright)")
+        pytest.skip("Playwright is niet geïnstalleerd")
+    if not CHROMIUM.exists():
+        if required:
+            pytest.fail(f"{CHROMIUM} ontbreekt (apt-get install chromium)")
+        pytest.skip(f"{CHROMIUM} ontbreekt")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield launched
+        launched.close()
 
 
 @pytest.fixture(scope="module")
