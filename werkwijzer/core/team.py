@@ -222,7 +222,11 @@ class Question:
 
 @dataclass(frozen=True, kw_only=True)
 class TeamResult:
-    """A team report: no names and no file names, only figures the privacy rule allows."""
+    """A team report: no names and no file names, only figures the privacy rule allows.
+
+    The fields follow the report: who took part, where the team stands, the differences, the
+    questions, where to begin; then every statement, for the appendix and the workbook.
+    """
 
     __pydantic_config__: ClassVar[dict[str, Any]] = {"title": TEAM_FORMAT}
 
@@ -246,26 +250,30 @@ class TeamResult:
     layers: list[LayerCount] = described("Every layer with respondents, in model order.")
     groups: list[GroupInfo] = described("The groups shown apart, in model order.")
     aspects: list[TeamAspect]
-    statements: list[StatementCounts] = described(
-        "Every statement of a layer with at least min_group respondents in the report."
-    )
     differences: Differences
-    start: TeamStart | None
     questions: list[Question] = described(
         "Discussion questions: first those tied to findings, then the model's general ones."
     )
+    start: TeamStart | None
+    statements: list[StatementCounts] = described(
+        "Every statement of a layer with at least min_group respondents in the report."
+    )
 
     def rows(self, aspect: TeamAspect) -> list[GroupResult]:
-        """The groups to show for an aspect: everyone, unless it is just the one shown group."""
-        if len(aspect.groups) == 1 and aspect.groups[0].respondents == aspect.everyone.respondents:
-            return aspect.groups
-        return [aspect.everyone, *aspect.groups]
+        return shown_rows(aspect)
 
     def group(self, group_id: GroupId) -> GroupInfo:
         return next(g for g in self.groups if g.id == group_id)
 
     def left_out(self) -> list[LayerCount]:
         return [c for c in self.layers if not c.counted]
+
+
+def shown_rows(aspect: TeamAspect) -> list[GroupResult]:
+    """The groups to show for an aspect: everyone, unless it is just the one shown group."""
+    if len(aspect.groups) == 1 and aspect.groups[0].respondents == aspect.everyone.respondents:
+        return aspect.groups
+    return [aspect.everyone, *aspect.groups]
 
 
 @dataclass(frozen=True)
@@ -525,8 +533,9 @@ def build_team(
         },
     )
     aspects = [_team_aspect(aspect, people, groups, statements) for aspect in model.aspects]
-    min_answers = max(2, min_group)
-    team = TeamResult(
+    differences = _differences(aspects, statements, min_group)
+    start = _team_start(model, aspects, [layer for layer in by_layer if layer in grouping.counted])
+    return TeamResult(
         model_version=model.version,
         title=title,
         schools=distinct_schools(
@@ -556,26 +565,23 @@ def build_team(
         ],
         groups=groups,
         aspects=aspects,
+        differences=differences,
+        questions=questions(model, aspects, differences, start),
+        start=start,
         statements=statements,
-        differences=Differences(splits=[], group_gaps=[], statements=[], min_answers=min_answers),
-        start=None,
-        questions=[],
     )
-    differences = Differences(
-        splits=[split for a in aspects for split in _splits(team.rows(a), a.id)],
+
+
+def _differences(
+    aspects: Sequence[TeamAspect], statements: Sequence[StatementCounts], min_group: int
+) -> Differences:
+    min_answers = max(2, min_group)
+    return Differences(
+        splits=[split for a in aspects for split in _splits(shown_rows(a), a.id)],
         group_gaps=[gap for a in aspects for gap in _gaps(a)],
         statements=widest_spread(statements, min_answers),
         min_answers=min_answers,
     )
-    start = _team_start(model, aspects, [layer for layer in by_layer if layer in grouping.counted])
-    team = _replace(team, differences=differences, start=start)
-    return _replace(team, questions=questions(model, team))
-
-
-def _replace(team: TeamResult, **changes: Any) -> TeamResult:
-    import dataclasses
-
-    return dataclasses.replace(team, **changes)
 
 
 def _dates(people: Sequence[_Person]) -> list[dt.date]:

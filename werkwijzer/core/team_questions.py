@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING
 from werkwijzer.core.model import Model, PhaseId
 
 if TYPE_CHECKING:
-    from werkwijzer.core.team import GroupId, Question, Split, StatementCounts, TeamResult
+    from werkwijzer.core.team import (
+        Differences,
+        GroupId,
+        Question,
+        Split,
+        StatementCounts,
+        TeamAspect,
+        TeamStart,
+    )
 
 _WORDS = ("geen", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien")
 
@@ -37,14 +45,19 @@ def group_name(model: Model, group: GroupId | None) -> str:
     return f"de laag {model.layer(group).name}"
 
 
-def questions(model: Model, team: TeamResult) -> list[Question]:
+def questions(
+    model: Model,
+    aspects: Sequence[TeamAspect],
+    differences: Differences,
+    start: TeamStart | None,
+) -> list[Question]:
     from werkwijzer.core.team import Question
 
     found: list[Question] = []
     names = {a.id: a.name for a in model.aspects}
-    for split in team.differences.splits:
+    for split in differences.splits:
         found.append(Question(aspect=split.aspect, kind="split", text=_split(model, split, names)))
-    for gap in team.differences.group_gaps:
+    for gap in differences.group_gaps:
         high, low = group_name(model, gap.higher.group), group_name(model, gap.lower.group)
         found.append(
             Question(
@@ -55,8 +68,8 @@ def questions(model: Model, team: TeamResult) -> list[Question]:
                 "ziet, en andersom?",
             )
         )
-    if team.differences.statements:
-        widest = team.differences.statements[0]
+    if differences.statements:
+        widest = differences.statements[0]
         found.append(
             Question(
                 aspect=widest.aspect,
@@ -66,7 +79,7 @@ def questions(model: Model, team: TeamResult) -> list[Question]:
                 "het wel of niet gebeuren?",
             )
         )
-    unknown = _most_unknown(team)
+    unknown = _most_unknown(aspects)
     if unknown is not None:
         found.append(
             Question(
@@ -76,11 +89,11 @@ def questions(model: Model, team: TeamResult) -> list[Question]:
                 "ik niet’. Wie weet het wel, en hoe komt iedereen het te weten?",
             )
         )
-    if team.start is not None:
-        start = model.aspect(team.start.aspect)
+    if start is not None:
+        general = model.aspect(start.aspect)
         found += [
-            Question(aspect=start.id, kind="model", text=text)
-            for text in start.discussion_questions
+            Question(aspect=general.id, kind="model", text=text)
+            for text in general.discussion_questions
         ]
     return found
 
@@ -110,6 +123,6 @@ def _answers(model: Model, statement: StatementCounts) -> str:
     return ", ".join(parts)
 
 
-def _most_unknown(team: TeamResult) -> StatementCounts | None:
-    found: Sequence[StatementCounts] = [s for a in team.aspects for s in a.unknown_statements]
+def _most_unknown(aspects: Sequence[TeamAspect]) -> StatementCounts | None:
+    found: Sequence[StatementCounts] = [s for a in aspects for s in a.unknown_statements]
     return max(found, key=lambda s: s.unknown, default=None)
