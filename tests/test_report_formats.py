@@ -115,6 +115,21 @@ def test_team_html_follows_the_meeting_order_and_has_charts(
     assert f"beheerst vanaf {round(model.threshold * 100)}%" in page.texts
 
 
+def test_full_html_has_every_action(tmp_path: Path, coach_team: Path, model: Model) -> None:
+    short = Page(export_file(tmp_path, str(coach_team)).read_text("utf-8"))
+    full = Page(
+        export_file(tmp_path, str(coach_team), "--full", name="vol.html").read_text("utf-8")
+    )
+    assert "Alle acties" in full.texts and "Alle acties" not in short.texts
+    data = json.loads(run("export", str(coach_team), "-f", "json").stdout)
+    for aspect in data["aspects"]:
+        for action in model.aspect(aspect["id"]).cell("leraar", aspect["phase"]).actions:
+            assert action.title in full.texts
+    # The report is for the teachers' meeting: no board actions, the board is not in it.
+    board = model.aspect(data["start"]["aspect"]).cell("bestuurder", data["start"]["phase"])
+    assert not any(a.title in full.texts for a in board.actions)
+
+
 def test_user_text_stays_text_in_html(tmp_path: Path, model: Model) -> None:
     folder = tmp_path / "t"
     folder.mkdir()
