@@ -2,7 +2,8 @@
 
 The target (issue 6): a team report of 1,000 answers files in under 2 seconds. This generates the
 files in a temporary folder (all layers, varied answers, some 'weet ik niet'), then times
-`werkwijzer export FOLDER -o FILE` per format and prints the median wall time of a few runs.
+`werkwijzer export FOLDER -o FILE` per format (markdown, HTML, JSON, CSV, xlsx) and prints the
+median wall time of a few runs, and the size of each report.
 It prints figures; it is not a test (timings depend on the machine).
 
     .venv/bin/python bench/bench_export.py [--files 1000] [--runs 5]
@@ -30,7 +31,13 @@ from werkwijzer.core.model_load import load_model
 
 BUDGET_S = 2.0
 EXECUTABLE = Path(sys.executable).with_name("werkwijzer")
-FORMATS = {"markdown": "rapport.md", "json": "rapport.json", "csv": "rapport.csv"}
+FORMATS = {
+    "markdown": "rapport.md",
+    "html": "rapport.html",
+    "json": "rapport.json",
+    "csv": "rapport.csv",
+    "xlsx": "rapport.xlsx",
+}
 
 
 def make_files(folder: Path, count: int) -> None:
@@ -91,9 +98,10 @@ def main() -> None:
             walls = [wall for wall, _ in runs]
             median = statistics.median(walls)
             worst = max(worst, median)
+            size = (Path(tmp) / name).stat().st_size
             print(
                 f"  {fmt:<9} {median:.2f} s  (min {min(walls):.2f}, max {max(walls):.2f}; "
-                f"cpu {statistics.median(cpu for _, cpu in runs):.2f} s)"
+                f"cpu {statistics.median(cpu for _, cpu in runs):.2f} s; {size / 1024:.0f} KB)"
             )
         verdict = "binnen" if worst < BUDGET_S else "BOVEN"
         print(f"Traagste mediaan {worst:.2f} s: {verdict} het budget van {BUDGET_S:.1f} s.")

@@ -24,8 +24,10 @@ from conftest import (
 )
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from regenboog import regenboog
 
 from werkwijzer.core.answers import AnswerValue
+from werkwijzer.core.documents import to_jsonable
 from werkwijzer.core.model import PHASE_IDS, LayerId, Model, PhaseId
 from werkwijzer.render.report_csv import HEADER
 
@@ -193,52 +195,77 @@ def test_too_few_answers_individual(tmp_path: Path) -> None:
 
 @pytest.fixture
 def team_dir(tmp_path: Path, model: Model) -> Path:
-    team_folder(tmp_path / "team", model, ("schoolleider",) * 3 + ("leraar",) * 4)
+    team_folder(tmp_path / "team", model, ("schoolleider",) * 5 + ("leraar",) * 6)
     return tmp_path / "team"
+
+
+def section(tokens: list[Token], title: str) -> list[Token]:
+    """The tokens of one level-2 section."""
+    start = next(
+        i
+        for i, t in enumerate(tokens)
+        if t.type == "inline" and t.content == title and tokens[i - 1].tag == "h2"
+    )
+    end = next(
+        (
+            i
+            for i in range(start + 2, len(tokens))
+            if tokens[i].type == "heading_open" and tokens[i].tag == "h2"
+        ),
+        len(tokens),
+    )
+    return tokens[start:end]
+
+
+def list_items(tokens: list[Token]) -> list[str]:
+    return [inline_text(tokens[i + 2]) for i, t in enumerate(tokens) if t.type == "list_item_open"]
+
+
+ORDER = [
+    "Wie deden mee",
+    "Waar het team staat",
+    "Waar jullie het verschillend zien",
+    "Uitspraken met de meeste spreiding",
+    "Gespreksvragen",
+    "Waar beginnen we?",
+    "Bijlage",
+]
 
 
 def test_team_markdown_matches_the_team_result(team_dir: Path, model: Model) -> None:
     team = json.loads(export(str(team_dir), "-f", "json").stdout)
     out = export(str(team_dir)).stdout
     tokens, html = markdown(out)
+    assert headings(tokens, 2) == ORDER
     found = tables(tokens)
-    who, overview = found[0], found[1]
+    who, where = found[0], found[1]
     assert who == [
         ["Laag", "Respondenten", "In dit rapport"],
-        ["Schoolleider", "3", "apart getoond"],
-        ["Leraar", "4", "apart getoond"],
-        ["Allen", "7", "samen"],
+        ["Schoolleider", "5", "apart getoond"],
+        ["Leraar", "6", "apart getoond"],
+        ["Allen", "11", "11 in de cijfers"],
     ]
-    assert overview[0] == [
+    assert where[0] == [
         "Aspect",
-        "Teamfase",
+        "Groep",
         "Beginfase",
         "Tussenfase",
         "Gevorderde fase",
         "Geen fase",
+        "Fase",
     ]
-    for row, aspect in zip(overview[1:], team["aspects"], strict=True):
-        counts = aspect["everyone"]["counts"]
-        expected_phase = model.phase(aspect["phase"]).name if aspect["phase"] else "geen fase"
-        assert row == [
-            aspect["name"],
-            expected_phase,
-            *(str(counts[k]) for k in ("begin", "tussen", "gevorderd", "none")),
-        ]
-    # Per aspect: a table of counts and a table of mean scores, one row per group.
-    per_aspect = found[2 : 2 + 2 * len(model.aspects)]
-    for (counts_table, scores_table), aspect in zip(
-        zip(per_aspect[::2], per_aspect[1::2], strict=True), team["aspects"], strict=True
-    ):
-        assert [r[0] for r in counts_table[1:]] == ["Allen (7)", "Schoolleider (3)", "Leraar (4)"]
-        assert [r[0] for r in scores_table[1:]] == ["Allen (7)", "Schoolleider (3)", "Leraar (4)"]
-        for row, group in zip(
-            counts_table[1:], [aspect["everyone"], *aspect["layers"]], strict=True
-        ):
-            assert row[1:5] == [
-                str(group["counts"][k]) for k in ("begin", "tussen", "gevorderd", "none")
-            ]
-    assert headings(tokens, 3)[: len(model.aspects)] == [a.name for a in model.aspects]
+    rows = iter(where[1:])
+    for aspect in team["aspects"]:
+        for n, group in enumerate([aspect["everyone"], *aspect["groups"]]):
+            row = next(rows)
+            assert row[0] == (aspect["name"] if n == 0 else "")
+            label = {None: "Allen", "schoolleider": "Schoolleider", "leraar": "Leraar"}
+            assert row[1] == f"{label[group['group']]} ({group['respondents']})"
+            counts = group["counts"]
+            assert row[2:6] == [str(counts[k]) for k in ("begin", "tussen", "gevorderd", "none")]
+            phase = model.phase(group["phase"]).name if group["phase"] else "geen fase"
+            assert row[6] == ("verdeeld" if group["split"] else phase)
+    assert next(rows, None) is None
     for s in team["differences"]["statements"]:
         assert s["text"] in html
     start = team["start"]
@@ -250,56 +277,93 @@ def test_team_markdown_matches_the_team_result(team_dir: Path, model: Model) -> 
         for p in paragraphs(tokens)
     )
     assert "Voor de laag Schoolleider" in headings(tokens, 3)
-    assert headings(tokens, 2)[-1] == "Gespreksvragen"
+    questions = list_items(section(tokens, "Gespreksvragen"))
+    assert questions == [q["text"] for q in team["questions"]]
     for question in model.aspect(start["aspect"]).discussion_questions:
-        assert question in html
+        assert question in questions
+    assert "bereikt" in " ".join(paragraphs(section(tokens, "Waar het team staat")))
     assert str(team_dir.parent) not in out
 
 
-def test_differences_are_listed_per_aspect(tmp_path: Path, model: Model) -> None:
-    folder = tmp_path / "t"
-    folder.mkdir()
-    # School leaders master everything; three teachers stand in the begin-, tussen- and gevorderde
-    # fase on every aspect: a gap of one phase (tussen is the teachers' median) and a spread.
-    for n in range(3):
-        leader = answers_for(model, "schoolleider", 4, respondent=f"s{n}")
-        write_answers_file(folder / f"s{n}.yaml", model, leader)
-    for n, phase in enumerate(PHASE_IDS):
-        teacher = answers_for(model, "leraar", stuck_in(phase), respondent=f"l{n}")
-        write_answers_file(folder / f"l{n}.yaml", model, teacher)
-    tokens, _ = markdown(export(str(folder)).stdout)
-    differences = next(
-        i
-        for i, t in enumerate(tokens)
-        if t.type == "inline" and t.content == "Verschillen in beeld"
+def test_the_coach_s_team_in_about_1200_words(tmp_path: Path, model: Model) -> None:
+    regenboog(tmp_path / "r", model)
+    out = export(str(tmp_path / "r")).stdout
+    tokens, _ = markdown(out)
+    words = sum(len(inline_text(t).split()) for t in tokens if t.type == "inline")
+    assert 900 <= words <= 1300, words
+    assert headings(tokens, 2) == ORDER
+    # The leaders (3) are left out by default, and the report says how to show them.
+    text = " ".join(paragraphs(tokens))
+    assert "staan niet in dit rapport" in text and "--show-leadership" in text
+    # The split comes first among the differences, with its distribution instead of a median.
+    differences = list_items(section(tokens, "Waar jullie het verschillend zien"))
+    assert differences[0] == (
+        "Werken met data: de laag Leraar is verdeeld: 6 in de beginfase, 2 in de tussenfase, "
+        "6 in de gevorderde fase."
     )
-    start = next(i for i in range(differences, len(tokens)) if tokens[i].type == "bullet_list_open")
-    end = next(i for i in range(start, len(tokens)) if tokens[i].type == "bullet_list_close")
-    items = [
-        inline_text(tokens[i + 2]) for i in range(start, end) if tokens[i].type == "list_item_open"
+    questions = list_items(section(tokens, "Gespreksvragen"))
+    assert questions[0].startswith(
+        "Werken met data (de laag Leraar): zes collega's zien de beginfase, twee de tussenfase, "
+        "zes de gevorderde fase."
+    )
+    # No board or school-leader actions in a report the leaders are not in.
+    start = section(tokens, "Waar beginnen we?")
+    assert headings(start, 3) == ["Voor de laag Leraar"]
+    unknown = " ".join(list_items(section(tokens, "Waar het team staat")))
+    assert "Leidinggeven aan leren: 6 keer ‘weet ik niet’, 15 niet beantwoord (van 126)" in unknown
+
+
+def test_show_leadership_compares_the_leaders_with_the_team(tmp_path: Path, model: Model) -> None:
+    regenboog(tmp_path / "r", model)
+    data = json.loads(export(str(tmp_path / "r"), "--show-leadership", "-f", "json").stdout)
+    assert [(g["id"], g["respondents"], g["agreed"]) for g in data["groups"]] == [
+        ("leiding", 3, True),
+        ("leraar", 14, False),
     ]
-    expected = []
-    for aspect in model.aspects:
-        expected += [
-            f"{aspect.name}: de laag Schoolleider ziet vooral de gevorderde fase, de laag Leraar "
-            "de tussenfase (1 fase verschil).",
-            f"{aspect.name}: binnen de laag Leraar staan respondenten in alle drie de fasen "
-            "(1 in de beginfase, 1 in de tussenfase, 1 in de gevorderde fase).",
-        ]
-    assert items == expected
+    assert data["counted"] == 17
+    tokens, _ = markdown(export(str(tmp_path / "r"), "--show-leadership").stdout)
+    text = " ".join(paragraphs(tokens))
+    assert "zelfbeoordeling van de leiding" in text
+    where = tables(tokens)[1]
+    assert [r[1] for r in where[1:4]] == [
+        "Allen (17)",
+        "Leiding, zelfbeoordeling (3)",
+        "Leraar (14)",
+    ]
+    # Statement figures only from the teachers: the leaders' statements are a few people's own.
+    assert {s["layer"] for s in data["statements"]} == {"leraar"}
+    # The leaders' actions come after the team's, by title only.
+    start = section(tokens, "Waar beginnen we?")
+    assert headings(start, 3) == ["Voor de laag Leraar"]
+    brief = [p for p in paragraphs(start) if p.startswith("Voor de laag")]
+    assert [p.split(":")[0] for p in brief] == [
+        "Voor de laag Bestuurder",
+        "Voor de laag Schoolleider",
+    ]
+
+
+def test_full_puts_every_action_in_the_appendix(team_dir: Path, model: Model) -> None:
+    short, _ = markdown(export(str(team_dir)).stdout)
+    full, html = markdown(export(str(team_dir), "--full").stdout)
+    appendix = section(full, "Bijlage")
+    assert "Alle acties" in headings(appendix, 3)
+    team = json.loads(export(str(team_dir), "-f", "json").stdout)
+    for aspect in team["aspects"]:
+        for layer in ("schoolleider", "leraar"):
+            for action in model.aspect(aspect["id"]).cell(layer, aspect["phase"]).actions:
+                assert action.title in html
+    assert "Alle acties" not in headings(section(short, "Bijlage"), 3)
 
 
 def test_team_statement_table_has_all_cells(tmp_path: Path, model: Model) -> None:
     team_folder(tmp_path / "t", model, ["leraar"] * 5)
     tokens, _ = markdown(export(str(tmp_path / "t")).stdout)
-    spread = next(t for t in tables(tokens) if t[0][0] == "#")
+    spread = next(t for t in tables(tokens) if t[0][0] == "Uitspraak")
     labels = [p.label for p in model.scale.points]
-    assert spread[0] == ["#", "Uitspraak", "Laag", "Aspect en fase", *labels, "Spreiding"]
-    assert [r[0] for r in spread[1:]] == ["1", "2", "3", "4", "5"]
+    assert spread[0] == ["Uitspraak", "Aspect, fase", *labels, "weet ik niet"]
+    assert len(spread) == 1 + 5
     for row in spread[1:]:
-        assert row[2] == "Leraar"
-        assert sum(int(c) for c in row[4:8]) == 5
-        assert "," in row[8]  # Dutch decimal comma
+        assert sum(int(c) for c in row[2:7]) == 5
 
 
 def test_hostile_text_breaks_no_table_and_injects_no_html(tmp_path: Path, model: Model) -> None:
@@ -307,17 +371,17 @@ def test_hostile_text_breaks_no_table_and_injects_no_html(tmp_path: Path, model:
     aspects = yaml.safe_load((custom / "aspects.yaml").read_text())
     aspects["aspects"][0]["name"] = HOSTILE
     (custom / "aspects.yaml").write_text(yaml.safe_dump(aspects, allow_unicode=True))
-    team_folder(tmp_path / "t", model, ["leraar"] * 3, school=HOSTILE)
+    team_folder(tmp_path / "t", model, ["leraar"] * 5, school=HOSTILE)
     args = ("--model", str(custom), "--title", f"# {HOSTILE}")
     out = export(str(tmp_path / "t"), *args).stdout
     widths = raw_table_widths(out)
     tokens, html = markdown(out)
     no_html(tokens, html)
     assert headings(tokens, 1) == [f"# {HOSTILE}"]
-    assert paragraphs(tokens)[0].startswith(f"{HOSTILE} · 3 respondenten")
+    assert paragraphs(tokens)[0].startswith(f"{HOSTILE} · 5 respondenten")
     found = tables(tokens)
-    overview = found[1]
-    assert overview[1][0] == HOSTILE
+    where = found[1]
+    assert where[1][0] == HOSTILE
     # A '|' that escaped its cell would add a cell to its line, before the parser pads it away.
     assert widths == [len(table[0]) for table in found for _ in range(len(table) + 1)]
     one = write_answers_file(
@@ -335,9 +399,9 @@ def test_hostile_text_breaks_no_table_and_injects_no_html(tmp_path: Path, model:
 def test_team_json_validates_against_its_schema(team_dir: Path) -> None:
     data = json.loads(export(str(team_dir), "--format", "json", "--title", "Studiedag").stdout)
     jsonschema.validate(data, schema("team"))
-    assert data["format"] == "werkwijzer-team/1"
+    assert data["format"] == "werkwijzer-team/2"
     assert data["title"] == "Studiedag"
-    assert data["respondents"] == 7 and data["schools"] == ["OBS De Linde"]
+    assert data["respondents"] == 11 and data["schools"] == ["OBS De Linde"]
 
 
 def test_team_csv(team_dir: Path, model: Model) -> None:
@@ -345,9 +409,9 @@ def test_team_csv(team_dir: Path, model: Model) -> None:
     rows = list(csv.reader(io.StringIO(plain.decode("utf-8"))))
     assert tuple(rows[0]) == HEADER
     body = rows[1:]
-    assert len(body) == 7 * len(model.aspects) * 3
-    assert sorted({int(r[0]) for r in body}) == list(range(1, 8))
-    assert [r[1] for r in body[:: len(model.aspects) * 3]] == ["schoolleider"] * 3 + ["leraar"] * 4
+    assert len(body) == 11 * len(model.aspects) * 3
+    assert sorted({int(r[0]) for r in body}) == list(range(1, 12))
+    assert [r[1] for r in body[:: len(model.aspects) * 3]] == ["schoolleider"] * 5 + ["leraar"] * 6
     assert {r[4] for r in body} == set(PHASE_IDS)
     for r in body:
         assert r[5] == "" or 0 <= float(r[5]) <= 1
@@ -380,60 +444,58 @@ def test_names_never_in_a_team_report(
     assert str(tmp_path).lower() not in out
 
 
-def test_a_small_layer_is_shown_only_in_the_totals(tmp_path: Path, model: Model) -> None:
-    team_folder(tmp_path / "t", model, ("bestuurder",) + ("schoolleider",) * 3 + ("leraar",) * 4)
+def test_a_small_layer_that_could_be_subtracted_is_left_out(tmp_path: Path, model: Model) -> None:
+    team_folder(tmp_path / "t", model, ("bestuurder",) + ("schoolleider",) * 5 + ("leraar",) * 6)
     tokens, _ = markdown(export(str(tmp_path / "t")).stdout)
     found = tables(tokens)
     assert found[0][1:] == [
-        ["Bestuurder", "1", "alleen in het totaal"],
-        ["Schoolleider", "3", "apart getoond"],
-        ["Leraar", "4", "apart getoond"],
-        ["Allen", "8", "samen"],
+        ["Bestuurder", "1", "niet in dit rapport"],
+        ["Schoolleider", "5", "apart getoond"],
+        ["Leraar", "6", "apart getoond"],
+        ["Allen", "12", "11 in de cijfers"],
     ]
-    for counts_table in found[2 : 2 + 2 * len(model.aspects) : 2]:
-        assert [r[0] for r in counts_table[1:]] == ["Allen (8)", "Schoolleider (3)", "Leraar (4)"]
+    assert [r[1] for r in found[1][1:4]] == ["Allen (11)", "Schoolleider (5)", "Leraar (6)"]
     text = " ".join(paragraphs(tokens))
-    assert "De laag Bestuurder telt mee voor het hele team, maar staat niet apart" in text
-    assert "terug te rekenen" not in text
+    assert "De antwoorden van de laag bestuurder (1 persoon) staan niet in dit rapport" in text
+    data = json.loads(export(str(tmp_path / "t"), "-f", "json").stdout)
+    assert data["respondents"] == 12 and data["counted"] == 11
+    assert all(a["everyone"]["respondents"] == 11 for a in data["aspects"])
 
 
-def test_strict_privacy_folds_what_could_be_calculated_back(tmp_path: Path, model: Model) -> None:
-    team_folder(tmp_path / "t", model, ("bestuurder",) + ("schoolleider",) * 3 + ("leraar",) * 4)
-    tokens, _ = markdown(export(str(tmp_path / "t"), "--strict-privacy").stdout)
-    found = tables(tokens)
-    assert found[0][1:] == [
-        ["Bestuurder", "1", "alleen in het totaal"],
-        ["Schoolleider", "3", "alleen in het totaal"],
-        ["Leraar", "4", "apart getoond"],
-        ["Allen", "8", "samen"],
-    ]
-    for counts_table in found[2 : 2 + 2 * len(model.aspects) : 2]:
-        assert [r[0] for r in counts_table[1:]] == ["Allen (8)", "Leraar (4)"]
-    text = " ".join(paragraphs(tokens))
-    assert "De laag Bestuurder telt mee voor het hele team, maar staat niet apart" in text
-    assert "Ook de laag Schoolleider staat niet apart: anders is uit het totaal terug" in text
-    strict_csv = export(str(tmp_path / "t"), "-f", "csv", "--strict-privacy").stdout
-    csv_rows = list(csv.reader(io.StringIO(strict_csv)))
-    layers = [r[1] for r in csv_rows[1:]]
-    assert layers.count("") == 4 * len(model.aspects) * 3  # 1 + 3 respondents, no layer given
-    assert set(layers) == {"", "leraar"}
-
-
-def test_a_tiny_team_is_warned_about(tmp_path: Path, model: Model) -> None:
-    team_folder(tmp_path / "t", model, ["leraar"] * 2)
+def test_a_big_enough_rest_counts_in_the_totals(tmp_path: Path, model: Model) -> None:
+    team_folder(tmp_path / "t", model, ("bestuurder",) + ("schoolleider",) * 4 + ("leraar",) * 6)
     tokens, _ = markdown(export(str(tmp_path / "t")).stdout)
-    assert any(
-        p.startswith("Let op: dit rapport bevat de antwoorden van 2 mensen")
-        for p in paragraphs(tokens)
+    assert tables(tokens)[0][1:3] == [
+        ["Bestuurder", "1", "alleen in het totaal"],
+        ["Schoolleider", "4", "alleen in het totaal"],
+    ]
+    text = " ".join(paragraphs(tokens))
+    assert (
+        "De lagen bestuurder en schoolleider tellen mee in ‘Allen’, maar staan niet apart" in text
     )
+    rows = list(csv.reader(io.StringIO(export(str(tmp_path / "t"), "-f", "csv").stdout)))
+    assert {r[1] for r in rows[1:]} == {"leraar"}  # no row of anyone not shown as a group
+
+
+def test_strict_privacy_is_gone(team_dir: Path) -> None:
+    assert run("export", str(team_dir), "--strict-privacy").exit_code == 2
+
+
+def test_a_team_smaller_than_min_group_is_refused(tmp_path: Path, model: Model) -> None:
+    team_folder(tmp_path / "t", model, ["leraar"] * 2)
+    refused = run("export", str(tmp_path / "t"), "-o", str(tmp_path / "r.md"))
+    assert refused.exit_code == 2 and "minder dan --min-group 5" in refused.stderr
+    assert not (tmp_path / "r.md").exists()
+    assert run("export", str(tmp_path / "t"), "--min-group", "2").exit_code == 0
 
 
 def test_min_group_option(tmp_path: Path, model: Model) -> None:
-    team_folder(tmp_path / "t", model, ("schoolleider",) * 2 + ("leraar",) * 2)
+    team_folder(tmp_path / "t", model, ("schoolleider",) * 2 + ("leraar",) * 3)
     folded = json.loads(export(str(tmp_path / "t"), "-f", "json").stdout)
-    assert [c["shown"] for c in folded["layers"]] == [False, False]
+    assert folded["min_group"] == 5 and folded["groups"] == []
+    assert [c["counted"] for c in folded["layers"]] == [True, True]
     shown = json.loads(export(str(tmp_path / "t"), "-f", "json", "--min-group", "2").stdout)
-    assert [c["shown"] for c in shown["layers"]] == [True, True]
+    assert [g["id"] for g in shown["groups"]] == ["schoolleider", "leraar"]
     assert run("export", str(tmp_path / "t"), "--min-group", "0").exit_code == 2
 
 
@@ -441,7 +503,7 @@ def test_min_group_option(tmp_path: Path, model: Model) -> None:
 
 
 def test_mixed_model_versions_are_refused(tmp_path: Path, model: Model) -> None:
-    team_folder(tmp_path / "t", model, ["leraar"] * 2)
+    team_folder(tmp_path / "t", model, ["leraar"] * 5)
     write_answers_file(
         tmp_path / "t" / "oud.yaml", model, answers_for(model, "leraar", 3, model_version="2025.1")
     )
@@ -457,7 +519,7 @@ def test_mixed_model_versions_are_refused(tmp_path: Path, model: Model) -> None:
 
 
 def test_different_schools_are_refused(tmp_path: Path, model: Model) -> None:
-    team_folder(tmp_path / "t", model, ["leraar"] * 2)
+    team_folder(tmp_path / "t", model, ["leraar"] * 5)
     other = answers_for(model, "leraar", 3, school="Het Anker")
     write_answers_file(tmp_path / "t" / "anker.yaml", model, other)
     refused = run("export", str(tmp_path / "t"))
@@ -468,20 +530,20 @@ def test_different_schools_are_refused(tmp_path: Path, model: Model) -> None:
 
 
 def test_no_school_fits_any_school(tmp_path: Path, model: Model) -> None:
-    team_folder(tmp_path / "t", model, ["leraar"] * 2)
+    team_folder(tmp_path / "t", model, ["leraar"] * 5)
     write_answers_file(tmp_path / "t" / "zonder.yaml", model, answers_for(model, "leraar", 3))
     data = json.loads(export(str(tmp_path / "t"), "-f", "json").stdout)
-    assert data["schools"] == ["OBS De Linde"] and data["respondents"] == 3
+    assert data["schools"] == ["OBS De Linde"] and data["respondents"] == 6
 
 
 def test_a_board_names_its_board_not_the_school(tmp_path: Path, model: Model) -> None:
-    team_folder(tmp_path / "t", model, ["leraar"] * 3)
+    team_folder(tmp_path / "t", model, ["leraar"] * 5)
     board = answers_for(model, "bestuurder", 3, school="Stichting De Linde", respondent="b")
     write_answers_file(tmp_path / "t" / "bestuur.yaml", model, board)
     data = json.loads(export(str(tmp_path / "t"), "-f", "json").stdout)
     assert (data["schools"], data["boards"]) == (["OBS De Linde"], ["Stichting De Linde"])
     tokens, _ = markdown(export(str(tmp_path / "t")).stdout)
-    assert paragraphs(tokens)[0].startswith("OBS De Linde · bestuur: Stichting De Linde · 4 ")
+    assert paragraphs(tokens)[0].startswith("OBS De Linde · bestuur: Stichting De Linde · 6 ")
     other = answers_for(model, "bestuurder", 3, school="Stichting Het Eiland", respondent="c")
     write_answers_file(tmp_path / "t" / "ander-bestuur.yaml", model, other)
     refused = run("export", str(tmp_path / "t"))
@@ -489,15 +551,15 @@ def test_a_board_names_its_board_not_the_school(tmp_path: Path, model: Model) ->
 
 
 def test_same_file_twice_counts_once(tmp_path: Path, model: Model) -> None:
-    paths = team_folder(tmp_path / "t", model, ["leraar"] * 3)
+    paths = team_folder(tmp_path / "t", model, ["leraar"] * 5)
     result = run("export", str(tmp_path / "t"), str(paths[0]), "-f", "json")
     assert result.exit_code == 0
-    assert json.loads(result.stdout)["respondents"] == 3
+    assert json.loads(result.stdout)["respondents"] == 5
     assert "twee keer opgegeven" in result.stderr
 
 
 def test_same_respondent_twice_is_refused(tmp_path: Path, model: Model) -> None:
-    paths = team_folder(tmp_path / "t", model, ["leraar"] * 3)
+    paths = team_folder(tmp_path / "t", model, ["leraar"] * 5)
     (tmp_path / "t" / "kopie.yaml").write_bytes(paths[0].read_bytes())
     result = run("export", str(tmp_path / "t"))
     assert result.exit_code == 2
@@ -505,7 +567,7 @@ def test_same_respondent_twice_is_refused(tmp_path: Path, model: Model) -> None:
 
 
 def test_a_bad_file_stops_everything(tmp_path: Path, model: Model) -> None:
-    team_folder(tmp_path / "t", model, ["leraar"] * 3)
+    team_folder(tmp_path / "t", model, ["leraar"] * 5)
     (tmp_path / "t" / "kapot.yaml").write_text(
         "format: werkwijzer-answers/1\nlayer: leraar\nanswers:\n  x.y: 5\n"
     )
@@ -525,12 +587,12 @@ def test_a_bad_file_stops_everything(tmp_path: Path, model: Model) -> None:
 
 
 def test_folder_takes_answers_files_only(tmp_path: Path, model: Model) -> None:
-    team_folder(tmp_path / "t", model, ["leraar"] * 3)
+    team_folder(tmp_path / "t", model, ["leraar"] * 5)
     (tmp_path / "t" / "notities.txt").write_text("geen antwoorden")
     (tmp_path / "t" / ".verborgen.yaml").write_text("kapot: [")
     (tmp_path / "t" / "sub").mkdir()
     (tmp_path / "t" / "sub" / "x.yaml").write_text("kapot: [")
-    assert json.loads(export(str(tmp_path / "t"), "-f", "json").stdout)["respondents"] == 3
+    assert json.loads(export(str(tmp_path / "t"), "-f", "json").stdout)["respondents"] == 5
     (tmp_path / "leeg").mkdir()
     empty = run("export", str(tmp_path / "leeg"))
     assert empty.exit_code == 2 and "geen antwoordbestanden" in empty.stderr
@@ -543,7 +605,7 @@ def test_output_is_written_atomically(
     first = run("export", str(team_dir), "-o", str(target))
     assert first.exit_code == 0, first.stderr
     assert first.stdout == "" and "rapport.json" in first.stderr
-    assert json.loads(target.read_text())["respondents"] == 7  # format from the suffix
+    assert json.loads(target.read_text())["respondents"] == 11  # format from the suffix
     # The report now sits in the folder of answers: the next run leaves it out.
     second = run("export", str(team_dir), "-o", str(target), "--title", "Tweede")
     assert second.exit_code == 0, second.stderr
@@ -559,12 +621,18 @@ def test_output_is_written_atomically(
     assert sorted(p.name for p in team_dir.iterdir() if p.name.startswith(".")) == []
 
 
-def test_output_never_overwrites_an_answers_file(team_dir: Path) -> None:
+def test_output_never_overwrites_an_answers_file(team_dir: Path, model: Model) -> None:
     victim = sorted(team_dir.iterdir())[0]
     before = victim.read_bytes()
     result = run("export", str(victim), str(team_dir), "-o", str(victim))
-    assert result.exit_code == 2 and "ander bestand" in result.stderr
+    assert result.exit_code == 2 and "eindigt op" in result.stderr  # .yaml is no report
     assert victim.read_bytes() == before
+    as_json = team_dir / "antwoorden.json"  # answers files can be JSON too
+    as_json.write_text(json.dumps(to_jsonable(answers_for(model, "leraar", 3))))
+    before = as_json.read_bytes()
+    result = run("export", str(as_json), str(team_dir), "-o", str(as_json))
+    assert result.exit_code == 2 and "ander bestand" in result.stderr
+    assert as_json.read_bytes() == before
 
 
 def test_unwritable_output_is_a_clear_error(team_dir: Path, tmp_path: Path) -> None:

@@ -233,7 +233,7 @@ def _check_shown_result(page: Page, model: Model, saved: Path) -> None:
         phase = "te weinig antwoorden"
         if aspect["phase"]:
             phase = model.phase(aspect["phase"]).name
-            phase += " (alles beheerst)" if aspect["mastered_all"] else ""
+            phase += " (alles bereikt)" if aspect["mastered_all"] else ""
         expected.append([aspect["name"], phase])
     assert rows == expected
     start = model.aspect(result["start"]["aspect"]).name

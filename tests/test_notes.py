@@ -164,7 +164,7 @@ def team_folder(tmp_path: Path, model: Model) -> Path:
 def test_team_report_has_no_notes_without_the_option(tmp_path: Path, model: Model) -> None:
     folder = team_folder(tmp_path, model)
     for fmt in ("markdown", "json", "csv"):
-        report = run("export", str(folder), "--format", fmt)
+        report = run("export", str(folder), "--format", fmt, "--min-group", "3")
         assert report.exit_code == 0
         for note in ("zeker niet", "groep 8", "bij ons wel", "Geheim"):
             assert note not in report.stdout
@@ -174,7 +174,7 @@ def test_team_notes_are_sorted_without_names_and_without_small_layers(
     tmp_path: Path, model: Model
 ) -> None:
     folder = team_folder(tmp_path, model)
-    result = run("export", str(folder), "--notes")
+    result = run("export", str(folder), "--notes", "--min-group", "3")
     assert result.exit_code == 0, result.stderr
     report = result.stdout
     section = report[report.index("## Toelichtingen") :]

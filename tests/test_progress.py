@@ -101,6 +101,7 @@ def test_group_standings_match_the_team_report(model: Model) -> None:
     team = build_team(
         model,
         [Respondent(str(n), a, r) for n, (a, r) in enumerate(zip(answers, results, strict=True))],
+        min_group=1,
     )
     mine = standings(results)
     for aspect in team.aspects:

@@ -122,7 +122,7 @@ class Respondents:
 
 
 def team_json(*args: str) -> Any:
-    result = run("export", "--format", "json", *args)
+    result = run("export", "--format", "json", "--min-group", "1", *args)
     assert result.exit_code == 0, result.stderr
     return json.loads(result.stdout)
 
@@ -164,7 +164,7 @@ def test_names_and_email_are_never_read(tmp_path: Path, model: Model) -> None:
     people = Respondents(model)
     sheet = write_xlsx(tmp_path / "a.xlsx", people.microsoft())
     for args in (["--format", "json"], ["--format", "markdown"], ["--format", "csv"]):
-        result = run("export", str(sheet), *args)
+        result = run("export", str(sheet), "--min-group", "1", *args)
         assert result.exit_code == 0
         assert "Persoon" not in result.stdout and "@school.nl" not in result.stdout
     assert run("import", str(sheet)).exit_code == 0
@@ -222,9 +222,18 @@ def test_a_folder_holds_sheets_and_files_but_not_reports(tmp_path: Path, model: 
     folder = people.files(tmp_path / "antwoorden", WHEN.date())
     write_xlsx(folder / "forms.xlsx", people.microsoft())
     (folder / "~$forms.xlsx").write_bytes(b"Excel's lock file")
-    report = run("export", str(folder), "--format", "csv", "-o", str(folder / "teamrapport.csv"))
+    report = run(
+        "export",
+        str(folder),
+        "--format",
+        "csv",
+        "--min-group",
+        "1",
+        "-o",
+        str(folder / "teamrapport.csv"),
+    )
     assert report.exit_code == 0, report.stderr
-    again = run("export", str(folder), "--format", "json")
+    again = run("export", str(folder), "--format", "json", "--min-group", "1")
     assert again.exit_code == 0, again.stderr
     assert json.loads(again.stdout)["respondents"] == 8
     assert f"{folder / 'teamrapport.csv'} is een rapport van werkwijzer export" in again.stderr

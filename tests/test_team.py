@@ -16,18 +16,24 @@ from typing import Any
 
 import pytest
 from conftest import mini_model
+from hypothesis import given
+from hypothesis import strategies as st
 
 from werkwijzer.core.answers import Answers, AnswerValue
 from werkwijzer.core.documents import to_jsonable
+from werkwijzer.core.errors import WerkwijzerError
 from werkwijzer.core.model import PHASE_IDS, LayerId, Model
 from werkwijzer.core.model_load import load_model
 from werkwijzer.core.scoring import score
 from werkwijzer.core.team import (
+    DEFAULT_MIN_GROUP,
+    PhaseCounts,
     Respondent,
     TeamResult,
     build_team,
     distinct_schools,
-    fold_layers,
+    group_layers,
+    is_split,
     median_phase,
     median_phases,
     numbered_results,
@@ -55,6 +61,7 @@ BETA: dict[str, Grid] = {
     "S3": [[4, 3], [2, 3], [1, 2]],
 }
 LAYERS: dict[str, LayerId] = {"L": "leraar", "S": "schoolleider", "B": "bestuurder"}
+ALFA_BETA = {"alfa": ALFA["L3"], "beta": BETA["L3"]}
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +87,7 @@ def the_team(model: Model, **meta: Any) -> list[Respondent]:
 
 @pytest.fixture(scope="module")
 def team(small_model: Model) -> TeamResult:
-    return build_team(small_model, the_team(small_model))
+    return build_team(small_model, the_team(small_model), min_group=3)
 
 
 def test_the_respondents_are_where_the_table_says(small_model: Model) -> None:
@@ -130,8 +137,8 @@ def test_distribution_and_team_phase(team: TeamResult) -> None:
     assert alfa.phase == alfa.everyone.phase == "tussen"  # b b t t g g g
     assert to_jsonable(beta.everyone.counts) == {"begin": 0, "tussen": 6, "gevorderd": 0, "none": 1}
     assert beta.phase == "tussen"
-    by_layer = {g.layer: g for g in alfa.layers}
-    assert [g.layer for g in alfa.layers] == ["schoolleider", "leraar"]
+    by_layer = {g.group: g for g in alfa.groups}
+    assert [g.group for g in alfa.groups] == ["schoolleider", "leraar"]
     assert to_jsonable(by_layer["leraar"].counts) == {
         "begin": 2,
         "tussen": 1,
@@ -151,31 +158,54 @@ def test_mean_scores(team: TeamResult) -> None:
     assert beta.everyone.scores == pytest.approx(
         {"begin": 11 / 12, "tussen": 0.5, "gevorderd": 1 / 12}, abs=1e-4
     )
-    teachers = next(g for g in beta.layers if g.layer == "leraar")
+    teachers = next(g for g in beta.groups if g.group == "leraar")
     # L4 has no score at all: the means are over the three teachers with a score.
     assert teachers.respondents == 4
     assert teachers.scores == pytest.approx({"begin": 1.0, "tussen": 0.5, "gevorderd": 0.0})
+
+
+def test_means_are_rounded_once_from_exact_scores(small_model: Model) -> None:
+    # Tussen scores 0 and 1/3: the exact mean 1/6 is 0.1667; the mean of the rounded scores
+    # (0 and 0.3333) would be 0.1666.
+    low = respondent(small_model, "L1", {"alfa": [[4, 4], [1, 1], [1, 1]], "beta": NONE})
+    two = respondent(small_model, "L2", {"alfa": [[4, 4], [2, 2], [1, 1]], "beta": NONE})
+    team = build_team(small_model, [low, two], min_group=1)
+    assert two.result.aspects[0].scores["tussen"] == 0.3333
+    assert team.aspects[0].everyone.scores["tussen"] == 0.1667
 
 
 def test_means_of_nobody_are_none(small_model: Model) -> None:
     team = build_team(
         small_model,
         [respondent(small_model, w, {"alfa": NONE, "beta": NONE}) for w in ("L1", "L2")],
+        min_group=2,
     )
     assert team.aspects[0].everyone.scores == {"begin": None, "tussen": None, "gevorderd": None}
     assert team.aspects[0].phase is None
     assert team.start is None
-    assert team.discussion == []
+    # No start, so no general questions; that nobody knew anything is a finding in itself.
+    assert [q.kind for q in team.questions] == ["unknown"]
+
+
+def test_unknown_and_unanswered_per_aspect(team: TeamResult) -> None:
+    beta = team.aspects[1]
+    # L4 answered 'weet ik niet' on all six beta statements; nobody left one open.
+    assert (beta.everyone.unknown, beta.everyone.unanswered) == (6, 0)
+    assert beta.everyone.statements == 7 * 6
+    teachers = next(g for g in beta.groups if g.group == "leraar")
+    assert (teachers.unknown, teachers.statements) == (6, 24)
+    # Two teachers at most said 'weet ik niet' on one statement: L4 alone is no finding.
+    assert beta.unknown_statements == []
 
 
 # --- differences ---------------------------------------------------------------------------------
 
 
-def test_layer_gap(team: TeamResult) -> None:
-    [gap] = team.differences.layer_gaps
+def test_group_gap(team: TeamResult) -> None:
+    [gap] = team.differences.group_gaps
     assert gap.aspect == "alfa"
-    assert (gap.higher.layer, gap.higher.phase) == ("schoolleider", "gevorderd")
-    assert (gap.lower.layer, gap.lower.phase) == ("leraar", "begin")
+    assert (gap.higher.group, gap.higher.phase) == ("schoolleider", "gevorderd")
+    assert (gap.lower.group, gap.lower.phase) == ("leraar", "begin")
     assert gap.distance == 2
 
 
@@ -183,14 +213,45 @@ def test_one_phase_apart_is_a_gap(small_model: Model) -> None:
     people = the_team(small_model)
     # S2 moves to the tussenfase on alfa: the school leaders' median drops to tussen (t t g).
     people[5] = respondent(small_model, "S2", {"alfa": ALFA["S3"], "beta": BETA["S2"]})
-    [gap] = build_team(small_model, people).differences.layer_gaps
+    [gap] = build_team(small_model, people, min_group=3).differences.group_gaps
     assert (gap.higher.phase, gap.lower.phase, gap.distance) == ("tussen", "begin", 1)
 
 
-def test_layer_spread_over_all_three_phases(team: TeamResult) -> None:
-    [spread] = team.differences.layer_spreads
-    assert (spread.aspect, spread.layer) == ("alfa", "leraar")
-    assert to_jsonable(spread.counts) == {"begin": 2, "tussen": 1, "gevorderd": 1, "none": 0}
+@pytest.mark.parametrize(
+    ("counts", "split"),
+    [
+        ((6, 2, 6, 0), True),  # the coach's Werken met data
+        ((2, 10, 2, 0), False),  # Koers: ten of fourteen agree
+        ((2, 8, 3, 1), False),
+        ((5, 4, 5, 0), True),
+        ((4, 6, 4, 0), False),  # the middle holds the most
+        ((7, 0, 7, 0), True),
+        ((8, 4, 0, 2), False),  # nobody in the gevorderde fase
+        ((1, 0, 1, 9), True),  # counted over those with a phase
+        ((3, 3, 3, 0), False),  # the middle is not smaller than the outer phases
+        ((0, 0, 0, 0), False),
+    ],
+)
+def test_split(counts: tuple[int, int, int, int], split: bool) -> None:
+    begin, tussen, gevorderd, none = counts
+    found = PhaseCounts(begin=begin, tussen=tussen, gevorderd=gevorderd, none=none)
+    assert is_split(found) is split
+
+
+def test_a_split_group_leads_the_differences(small_model: Model) -> None:
+    # Four teachers: two in the beginfase, two in the gevorderde fase on alfa: split.
+    people = [
+        respondent(small_model, f"L{n}", {"alfa": grid, "beta": BETA["L1"]})
+        for n, grid in enumerate([ALFA["L1"], ALFA["L2"], ALFA["L4"], ALFA["S2"]], 1)
+    ]
+    team = build_team(small_model, people, min_group=4)
+    alfa = team.aspects[0]
+    assert alfa.groups[0].split and alfa.groups[0].phase == "begin"
+    # Everyone is the same four teachers: listed once, as the layer.
+    assert [(s.aspect, s.group) for s in team.differences.splits] == [("alfa", "leraar")]
+    first = team.questions[0]
+    assert (first.kind, first.aspect) == ("split", "alfa")
+    assert "twee collega's zien de beginfase, twee de gevorderde fase" in first.text
 
 
 def test_statements_with_the_widest_spread(team: TeamResult) -> None:
@@ -223,7 +284,7 @@ def test_statements_need_enough_answers(small_model: Model) -> None:
     high = respondent(small_model, "L2", {"alfa": [[4, 4]] * 3, "beta": [[4, 4]] * 3})
     unsure: Grid = [[None, None], [2, 2], [2, 2]]
     third = respondent(small_model, "L3", {"alfa": unsure, "beta": [[2, 2]] * 3})
-    ranked = build_team(small_model, [low, high, third]).differences.statements
+    ranked = build_team(small_model, [low, high, third], min_group=3).differences.statements
     assert len(ranked) == 5
     assert "alfa.leraar.begin.1" not in {s.item for s in ranked}
     assert [s.sd for s in ranked] == pytest.approx([math.sqrt(42 / 27)] * 5, abs=1e-4)
@@ -249,96 +310,158 @@ def test_team_start(team: TeamResult) -> None:
     assert [a.id for a in first.actions] == ["beta.schoolleider.tussen.doen"]
 
 
-def test_discussion_for_the_start_and_the_differences(team: TeamResult) -> None:
-    assert [(d.aspect, d.reasons) for d in team.discussion] == [
-        ("beta", ["start"]),
-        ("alfa", ["layers_differ", "layer_spread"]),
-    ]
-    assert team.discussion[0].questions == ["Wat betekent beta voor ons?"]
+def test_questions_tied_to_findings_come_first(team: TeamResult) -> None:
+    kinds = [q.kind for q in team.questions]
+    assert kinds == ["groups_differ", "spread", "model"]
+    assert team.questions[0].text == (
+        "Alfa: de laag Schoolleider ziet vooral de gevorderde fase, de laag Leraar de beginfase. "
+        "Wat ziet de laag Schoolleider dat de laag Leraar niet ziet, en andersom?"
+    )
+    assert "Uitspraak 1." in team.questions[1].text
+    assert team.questions[-1].text == "Wat betekent beta voor ons?"  # the start aspect's
 
 
 # --- privacy -------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
-    ("counts", "expected"),
+    ("counts", "min_group", "leadership", "groups", "counted"),
     [
-        ({"leraar": 5}, {"leraar": None}),
-        ({"leraar": 2}, {"leraar": "small_group"}),
+        ({"leraar": 5}, 5, False, {"leraar": ["leraar"]}, {"leraar"}),
+        # The usual school: the leaders together are fewer than five, and the teachers' figures
+        # with a total would give them away. So they are left out of every figure.
         (
-            {"bestuurder": 1, "schoolleider": 2, "leraar": 8},
-            {"bestuurder": "small_group", "schoolleider": "small_group", "leraar": None},
+            {"bestuurder": 1, "schoolleider": 2, "leraar": 14},
+            5,
+            False,
+            {"leraar": ["leraar"]},
+            {"leraar"},
         ),
-        # One board member alone would be the totals minus the shown layers: fold the smallest.
+        # ... unless they agree to be shown as the leadership.
         (
-            {"bestuurder": 1, "schoolleider": 3, "leraar": 12},
-            {"bestuurder": "small_group", "schoolleider": "back_calculation", "leraar": None},
+            {"bestuurder": 1, "schoolleider": 2, "leraar": 14},
+            5,
+            True,
+            {"leiding": ["bestuurder", "schoolleider"], "leraar": ["leraar"]},
+            {"bestuurder", "schoolleider", "leraar"},
+        ),
+        # The rest is five: big enough to count in the totals without being shown.
+        (
+            {"bestuurder": 1, "schoolleider": 4, "leraar": 14},
+            5,
+            False,
+            {"leraar": ["leraar"]},
+            {"bestuurder", "schoolleider", "leraar"},
         ),
         (
-            {"schoolleider": 1, "leraar": 12},
-            {"schoolleider": "small_group", "leraar": "back_calculation"},
+            {"schoolleider": 6, "leraar": 14},
+            5,
+            False,
+            {"schoolleider": ["schoolleider"], "leraar": ["leraar"]},
+            {"schoolleider", "leraar"},
         ),
         (
-            {"bestuurder": 0, "schoolleider": 3, "leraar": 3},
-            {"schoolleider": None, "leraar": None},
+            {"bestuurder": 1, "schoolleider": 5, "leraar": 9},
+            5,
+            True,
+            {"leiding": ["bestuurder", "schoolleider"], "leraar": ["leraar"]},
+            {"bestuurder", "schoolleider", "leraar"},
+        ),
+        # Nobody shown apart, but everyone together is big enough.
+        ({"schoolleider": 3, "leraar": 4}, 5, False, {}, {"schoolleider", "leraar"}),
+        (
+            {"bestuurder": 1, "schoolleider": 1},
+            1,
+            False,
+            {"bestuurder": ["bestuurder"], "schoolleider": ["schoolleider"]},
+            {"bestuurder", "schoolleider"},
         ),
     ],
 )
-def test_fold_layers_protecting_totals(
-    counts: dict[LayerId, int], expected: dict[str, str | None]
+def test_group_layers(
+    counts: dict[LayerId, int],
+    min_group: int,
+    leadership: bool,
+    groups: dict[str, list[str]],
+    counted: set[str],
 ) -> None:
-    assert fold_layers(counts, 3, protect_totals=True) == expected
+    found = group_layers(counts, min_group, show_leadership=leadership)
+    assert found.groups == groups
+    assert found.counted == counted
+    assert found.agreed == (
+        {"leiding"} if leadership and counts.get("schoolleider", 0) < 4 else set()
+    )
 
 
 @pytest.mark.parametrize(
-    ("counts", "expected"),
+    ("counts", "leadership", "message"),
     [
-        ({"leraar": 2}, {"leraar": "small_group"}),
-        (
-            {"bestuurder": 1, "schoolleider": 3, "leraar": 12},
-            {"bestuurder": "small_group", "schoolleider": None, "leraar": None},
-        ),
-        ({"schoolleider": 1, "leraar": 12}, {"schoolleider": "small_group", "leraar": None}),
+        ({"leraar": 4}, False, "Er deden 4 mensen mee, minder dan --min-group 5"),
+        ({"schoolleider": 2, "leraar": 2}, False, "minder dan --min-group 5"),
+        ({"schoolleider": 2, "leraar": 3}, True, "Laat --show-leadership weg"),
     ],
 )
-def test_fold_layers_by_default_hides_only_small_layers(
-    counts: dict[LayerId, int], expected: dict[str, str | None]
+def test_too_few_to_report_is_refused(
+    counts: dict[LayerId, int], leadership: bool, message: str
 ) -> None:
-    assert fold_layers(counts, 3) == expected
+    with pytest.raises(WerkwijzerError, match=message):
+        group_layers(counts, 5, show_leadership=leadership)
 
 
-def test_fold_layers_without_a_minimum_shows_all() -> None:
-    assert fold_layers({"bestuurder": 1, "schoolleider": 1}, 1) == {
-        "bestuurder": None,
-        "schoolleider": None,
-    }
+@given(
+    counts=st.fixed_dictionaries(
+        {layer: st.integers(0, 12) for layer in ("bestuurder", "schoolleider", "leraar")}
+    ),
+    min_group=st.integers(1, 8),
+    leadership=st.booleans(),
+)
+def test_the_rule_holds_for_any_team(
+    counts: dict[LayerId, int], min_group: int, leadership: bool
+) -> None:
+    try:
+        found = group_layers(counts, min_group, show_leadership=leadership)
+    except WerkwijzerError:
+        return
+    size = {g: sum(counts[layer] for layer in layers) for g, layers in found.groups.items()}
+    for group, n in size.items():
+        assert n >= min_group or group in found.agreed
+    assert found.agreed <= {"leiding"}
+    shown = {layer for layers in found.groups.values() for layer in layers}
+    rest = sum(counts[layer] for layer in found.counted - shown)
+    assert rest == 0 or rest >= min_group  # everyone minus the shown groups
+    assert sum(counts[layer] for layer in found.counted) >= min_group
+    assert shown <= found.counted
 
 
-def test_small_layer_counts_in_the_totals_only(small_model: Model) -> None:
+def test_left_out_layers_count_nowhere(small_model: Model) -> None:
     people = the_team(small_model)
     board = respondent(small_model, "B1", {"alfa": [[1, 4], [1, 4], [1, 4]], "beta": NONE})
-    # The board member is folded (1 < 3); alone, their answers would be the totals minus the shown
-    # layers, so protecting the totals folds the school leaders as well.
-    team = build_team(small_model, [*people, board], protect_totals=True)
-    assert [(c.layer, c.respondents, c.shown, c.folded) for c in team.layers] == [
-        ("bestuurder", 1, False, "small_group"),
-        ("schoolleider", 3, False, "back_calculation"),
-        ("leraar", 4, True, None),
+    # 1 board member + 3 school leaders + 4 teachers, --min-group 4: the teachers are shown;
+    # board and school leaders (4 together) count in the totals.
+    team = build_team(small_model, [*people, board], min_group=4)
+    assert [(c.layer, c.respondents, c.group, c.counted) for c in team.layers] == [
+        ("bestuurder", 1, None, True),
+        ("schoolleider", 3, None, True),
+        ("leraar", 4, "leraar", True),
     ]
-    alfa = team.aspects[0]
-    assert [g.layer for g in alfa.layers] == ["leraar"]
-    assert alfa.everyone.respondents == 8
-    assert alfa.everyone.counts.begin == 3  # the board member counts in the totals
-    assert team.differences.layer_gaps == []
-    assert {s.layer for s in team.differences.statements} == {"leraar"}
-    # Actions are model content, not answers: every layer present gets its own.
-    assert team.start is not None
-    assert [layer.layer for layer in team.start.layers] == ["bestuurder", "schoolleider", "leraar"]
+    assert team.aspects[0].everyone.respondents == 8
+    # --min-group 5: the rest (4) would be everyone minus the teachers: left out.
+    strict = build_team(
+        small_model, [*people, board, respondent(small_model, "L5", ALFA_BETA)], min_group=5
+    )
+    assert [c.counted for c in strict.layers] == [False, False, True]
+    alfa = strict.aspects[0]
+    assert alfa.everyone.respondents == 5 and [g.group for g in alfa.groups] == ["leraar"]
+    assert strict.rows(alfa) == alfa.groups  # everyone is just the teachers: shown once
+    assert {s.layer for s in strict.statements} == {"leraar"}
+    # Actions only for the layers in the report.
+    assert strict.start is not None
+    assert [layer.layer for layer in strict.start.layers] == ["leraar"]
 
 
 def test_no_names_or_files_in_the_team_result(small_model: Model) -> None:
     people = the_team(small_model, school="OBS Het Anker")
-    team = build_team(small_model, people)
+    team = build_team(small_model, people, min_group=3)
     dumped = json.dumps(to_jsonable(team))
     for person in people:
         assert person.answers.respondent
@@ -347,17 +470,22 @@ def test_no_names_or_files_in_the_team_result(small_model: Model) -> None:
     assert team.schools == ["OBS Het Anker"]
 
 
-def test_numbered_results_hide_folded_layers(small_model: Model) -> None:
+def test_numbered_results_only_for_big_enough_groups(small_model: Model) -> None:
     people = the_team(small_model)
     board = respondent(small_model, "B1", {"alfa": ALFA["S1"], "beta": BETA["S1"]})
-    team = build_team(small_model, [board, *people], protect_totals=True)
+    team = build_team(small_model, [board, *people], min_group=4, show_leadership=True)
+    # The leadership (board + 3 school leaders) is shown with 4 and gets rows, as 'leiding'.
     numbered = numbered_results([board, *people], team)
     assert [n.number for n in numbered] == list(range(1, 9))
-    assert [n.layer for n in numbered] == ["leraar"] * 4 + [None] * 4
-    # The order inside a group follows the answers, not the file order: same input, same order,
-    # whatever order the files came in.
+    assert [n.group for n in numbered] == ["leiding"] * 4 + ["leraar"] * 4
+    # The order inside a group follows the answers, not the file order.
     again = numbered_results([*reversed(people), board], team)
     assert [n.result for n in again] == [n.result for n in numbered]
+    # Shown below --min-group because the leaders agreed: figures, but no rows.
+    more = [board, *people, respondent(small_model, "L5", ALFA_BETA)]
+    agreed = build_team(small_model, more, min_group=5, show_leadership=True)
+    assert agreed.groups[0].agreed
+    assert [n.group for n in numbered_results(more, agreed)] == ["leraar"] * 5
 
 
 def test_distinct_schools() -> None:
@@ -370,3 +498,4 @@ def test_distinct_schools() -> None:
 def test_min_group_must_be_positive(small_model: Model) -> None:
     with pytest.raises(ValueError):
         build_team(small_model, the_team(small_model), min_group=0)
+    assert DEFAULT_MIN_GROUP == 5

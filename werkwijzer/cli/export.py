@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -33,20 +34,25 @@ MinGroupOption = Annotated[
     typer.Option(
         "--min-group",
         min=1,
-        help="Een laag met minder respondenten staat niet apart in een teamrapport (telt wel mee).",
+        help="Geen cijfer in een teamrapport gaat over minder mensen dan dit (zie de README).",
     ),
+]
+ShowLeadershipOption = Annotated[
+    bool,
+    typer.Option(
+        "--show-leadership",
+        help="Toon bestuurder en schoolleiders samen als 'leiding', naast het team: hun eigen "
+        "beoordeling. Alleen als de leiding dat goed vindt.",
+    ),
+]
+FullOption = Annotated[
+    bool,
+    typer.Option("--full", help="Zet in de bijlage van een teamrapport alle acties."),
 ]
 AllowMixedOption = Annotated[
     bool,
     typer.Option(
         "--allow-mixed", help="Sta antwoorden van verschillende scholen of modelversies toe."
-    ),
-]
-StrictPrivacyOption = Annotated[
-    bool,
-    typer.Option(
-        "--strict-privacy",
-        help="Verberg ook een laag waaruit je een kleine, verborgen laag kunt terugrekenen.",
     ),
 ]
 NotesOption = Annotated[
@@ -69,8 +75,9 @@ def export(
     format: FormatOption = None,
     output: OutputOption = None,
     title: TitleOption = None,
-    min_group: MinGroupOption = 3,
-    strict_privacy: StrictPrivacyOption = False,
+    min_group: MinGroupOption = 5,  # core.team.DEFAULT_MIN_GROUP, not imported for a fast start
+    show_leadership: ShowLeadershipOption = False,
+    full: FullOption = False,
     allow_mixed: AllowMixedOption = False,
     excel: ExcelOption = False,
     notes: NotesOption = False,
@@ -80,6 +87,7 @@ def export(
     """Maak een rapport voor het gesprek: van één antwoordbestand, of van een heel team.
 
     Eén bestand: een persoonlijk rapport. Meer bestanden of een map: een teamrapport zonder namen.
+    Zonder -o op een terminal: een HTML-bestand in de huidige map.
     """
     from werkwijzer.cli.output import choose_format, emit, say
     from werkwijzer.core.errors import WerkwijzerError
@@ -91,6 +99,9 @@ def export(
     chosen = choose_format("csv" if excel else format, output, "markdown")
     if notes and chosen != "markdown":
         raise WerkwijzerError("--notes hoort bij een rapport in markdown.")
+    to_file = output is None and _file_for_terminal(format is None and not excel, chosen)
+    if to_file:
+        chosen = "html" if format is None else chosen
     model = load(model_dir)
     sheet_layer = layer_id(model, layer)
     collected = collect(files, model, allow_mixed=allow_mixed, skip=output, layer=sheet_layer)
@@ -100,15 +111,18 @@ def export(
         model,
         collected.respondents,
         min_group=min_group,
-        protect_totals=strict_privacy,
+        show_leadership=show_leadership,
         title=title,
     )
+    if to_file:
+        output = _free_name(made.source, chosen)
     context = RenderContext(
         model,
         title=title,
         source=made.source,
         excel=excel,
         respondents=made.rows,
+        full=full,
         notes=made.notes,
         team_notes=_team_notes(model, collected.respondents, made) if notes else None,
     )
@@ -116,7 +130,31 @@ def export(
     if output is not None:
         count = len(collected.respondents)
         what = "Rapport" if count == 1 else f"Teamrapport van {count} respondenten"
-        say(f"{what} geschreven naar {output}.")
+        where = f" (in {output.resolve().parent})" if to_file else ""
+        hint = " Open het in je browser." if chosen == "html" else ""
+        say(f"{what} geschreven naar {output}{where}.{hint}")
+
+
+def _file_for_terminal(no_format: bool, chosen: str) -> bool:
+    """On a terminal a report goes to a file: HTML unless asked otherwise; xlsx and HTML always.
+
+    Piped, it goes to stdout as asked (markdown by default), for scripts.
+    """
+    import sys
+
+    return sys.stdout.isatty() and (no_format or chosen in ("html", "xlsx"))
+
+
+def _free_name(source: str | None, fmt: str) -> Path:
+    """A new file in the current folder: never one that is already there (it may be last year's)."""
+    stem = f"rapport-{Path(source).stem}" if source else "teamrapport"
+    suffix = ".xlsx" if fmt == "xlsx" else ".html"
+    candidate = Path(stem + suffix)
+    n = 2
+    while candidate.exists():
+        candidate = Path(f"{stem}-{n}{suffix}")
+        n += 1
+    return candidate
 
 
 def _team_notes(model: Model, respondents: Sequence[Respondent], made: Report) -> TeamNotes | None:
@@ -126,7 +164,10 @@ def _team_notes(model: Model, respondents: Sequence[Respondent], made: Report) -
 
     if not isinstance(made.document, TeamResult):
         return None
-    return team_notes(model, respondents, made.document.shown_layers())
+    # Only groups big enough to show apart: a note may name its writer, so never the leadership
+    # shown by agreement, and never a layer that counts only in the totals.
+    shown = [layer for g in made.document.groups if not g.agreed for layer in g.layers]
+    return team_notes(model, respondents, shown)
 
 
 def register(app: typer.Typer) -> None:

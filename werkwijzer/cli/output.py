@@ -45,9 +45,13 @@ def choose_format(
     json: bool = False,
     markdown: bool = False,
 ) -> Format:
-    """--format, or its aliases --json and --markdown, else the suffix of -o, else `default`."""
+    """--format, or its aliases --json and --markdown, else the suffix of -o, else `default`.
+
+    The suffix of -o must be one werkwijzer writes, and must fit a format that was asked for: a
+    file called rapport.xlsx that holds markdown helps nobody.
+    """
     from werkwijzer.core.errors import WerkwijzerError
-    from werkwijzer.render.registry import FORMATS, SUFFIX_FORMATS
+    from werkwijzer.render.registry import FORMATS
 
     asked = [f for f, on in (("json", json), ("markdown", markdown)) if on]
     if given is not None:
@@ -57,14 +61,36 @@ def choose_format(
             f"Kies één formaat (--format, --json of --markdown), niet "
             f"{' en '.join(dict.fromkeys(asked))} tegelijk."
         )
+    by_suffix = suffix_format(output) if output is not None else None
     if asked:
         if asked[0] not in FORMATS:
             raise WerkwijzerError(f"Onbekend formaat '{asked[0]}'; kies uit {', '.join(FORMATS)}.")
         chosen: Format = asked[0]  # checked against FORMATS above
+        if by_suffix is not None and by_suffix != chosen and chosen != "terminal":
+            assert output is not None
+            raise WerkwijzerError(
+                f"{output.name} is een {by_suffix}-bestand, maar gevraagd is {chosen}; kies een "
+                "bestandsnaam die bij het formaat past, of laat --format weg."
+            )
         return chosen
-    if output is not None and output.suffix.lower() in SUFFIX_FORMATS:
-        return SUFFIX_FORMATS[output.suffix.lower()]
-    return "markdown" if output is not None and default == "terminal" else default
+    if by_suffix is not None:
+        return by_suffix
+    return default
+
+
+def suffix_format(output: Path) -> Format:
+    """The format a file name asks for; an unknown suffix is refused (exit 2)."""
+    from werkwijzer.core.errors import WerkwijzerError
+    from werkwijzer.render.registry import SUFFIX_FORMATS
+
+    found = SUFFIX_FORMATS.get(output.suffix.lower())
+    if found is None:
+        known = ", ".join(dict.fromkeys(SUFFIX_FORMATS))
+        raise WerkwijzerError(
+            f"{output.name}: werkwijzer weet niet wat voor bestand dit moet worden; kies een "
+            f"naam die eindigt op {known}."
+        )
+    return found
 
 
 def emit(document: object, fmt: Format, output: Path | None, context: RenderContext) -> None:

@@ -209,7 +209,8 @@ _UNPRINTABLE = re.compile("[^\x09\x0a\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U0001
 
 def clean_note(text: str) -> str:
     """A note as kept: surrounding space, empty lines and control characters gone, lines kept."""
-    lines = [_UNPRINTABLE.sub("", line).rstrip() for line in text.strip().splitlines()]
+    # Characters out first, then the space they stood beside: cleaning twice changes nothing.
+    lines = [line.rstrip() for line in _UNPRINTABLE.sub("", text).strip().splitlines()]
     return "\n".join(line for line in lines if line.strip())
 
 

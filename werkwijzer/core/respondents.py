@@ -239,7 +239,7 @@ class Report:
 
     `source` is the answers file's base name and `notes` the respondent's own notes, for an
     individual report only (a path can name people, and notes are not for a team report); `rows`
-    are the anonymous per-respondent results a team CSV lists.
+    are the anonymous per-respondent results a team CSV or workbook lists.
     """
 
     document: Result | TeamResult
@@ -253,7 +253,7 @@ def report(
     respondents: Sequence[Respondent],
     *,
     min_group: int = DEFAULT_MIN_GROUP,
-    protect_totals: bool = False,
+    show_leadership: bool = False,
     title: str | None = None,
 ) -> Report:
     """One respondent makes an individual report; two or more make a team report."""
@@ -262,6 +262,6 @@ def report(
         source = None if only.source == STDIN else Path(only.source).name
         return Report(only.result, source=source, notes=dict(only.answers.notes))
     team = build_team(
-        model, respondents, min_group=min_group, protect_totals=protect_totals, title=title
+        model, respondents, min_group=min_group, show_leadership=show_leadership, title=title
     )
     return Report(team, rows=numbered_results(respondents, team))

@@ -55,7 +55,7 @@ def json_schema(name: str) -> dict[str, Any]:
     _describe(schema, cls)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": f"werkwijzer-{name}-1.schema.json",
+        "$id": f"{schema.get('title', f'werkwijzer-{name}/1').replace('/', '-')}.schema.json",
         **schema,
     }
 

@@ -128,14 +128,10 @@ class Scorer:
 
     def _score_aspect(self, aspect: Aspect, answers: Answers) -> AspectResult:
         layer: LayerId = answers.layer
-        exact: dict[PhaseId, Fraction | None] = {}
-        answered = total = 0
-        for phase in PHASE_IDS:
-            items = aspect.cell(layer, phase).items
-            given = [answers.answers[i.id] for i in items if i.id in answers.answers]
-            exact[phase] = phase_score(given, absent=len(items) - len(given))
-            answered += sum(1 for v in given if v is not None)
-            total += len(items)
+        exact = exact_scores(aspect, answers)
+        items = [i for phase in PHASE_IDS for i in aspect.cell(layer, phase).items]
+        answered = sum(1 for i in items if answers.answers.get(i.id) is not None)
+        total = len(items)
         threshold = threshold_fraction(self.model)
         finding = find_phase(exact, threshold)
         held = finding.phase if finding.phase and not finding.mastered_all else None
@@ -158,6 +154,16 @@ class Scorer:
         if action.id not in self._actions:
             self._actions[action.id] = action_out(self.model, action)
         return self._actions[action.id]
+
+
+def exact_scores(aspect: Aspect, answers: Answers) -> dict[PhaseId, Fraction | None]:
+    """Per phase the exact score of one respondent on one aspect (a team averages these)."""
+    exact: dict[PhaseId, Fraction | None] = {}
+    for phase in PHASE_IDS:
+        items = aspect.cell(answers.layer, phase).items
+        given = [answers.answers[i.id] for i in items if i.id in answers.answers]
+        exact[phase] = phase_score(given, absent=len(items) - len(given))
+    return exact
 
 
 def action_out(model: Model, action: Action) -> ActionOut:

@@ -43,13 +43,15 @@ MIN_PREFIX: Final = 20  # characters a cut-off header must keep to find its stat
 # The header of werkwijzer's own CSV report (render/report_csv.py): such a file is a report.
 REPORT_CSV_HEADER: Final = (
     "respondent",
-    "layer",
+    "group",
     "aspect",
     "aspect_name",
     "phase",
     "score",
     "aspect_phase",
 )
+# The header of reports written before the team format 2 ("layer" became "group").
+EARLIER_REPORT_CSV_HEADERS: Final = (("respondent", "layer", *REPORT_CSV_HEADER[2:]),)
 
 Cell = str | int | float | bool | dt.date | dt.datetime | dt.time | dt.timedelta | None
 
@@ -97,7 +99,7 @@ def is_report_csv(path: Path) -> bool:
     except OSError:
         return False
     fields = next(csv.reader([first], delimiter=";" if ";" in first else ","), [])
-    return tuple(fields) == REPORT_CSV_HEADER
+    return tuple(fields) in (REPORT_CSV_HEADER, *EARLIER_REPORT_CSV_HEADERS)
 
 
 def read_sheet(source: str | Path, model: Model, layer: LayerId | None = None) -> Sheet:

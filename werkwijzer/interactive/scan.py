@@ -580,7 +580,7 @@ def show_result(
     for command, what in (
         (
             f"werkwijzer export {command_path(path)}",
-            "een verslag in markdown, voor een teamoverleg",
+            "een verslag in HTML (in deze map), om te bekijken, te printen of te mailen",
         ),
         (f"werkwijzer score {command_path(path)}", "deze uitslag later nog eens bekijken"),
         (f"werkwijzer score --json {command_path(path)}", "de uitslag als JSON, voor scripts"),

@@ -28,3 +28,5 @@ class RenderContext:
     notes: Mapping[str, str] = field(default_factory=dict)
     # A team report with `export --notes`: the notes of the groups shown, without names.
     team_notes: TeamNotes | None = None
+    # Team report: every action in the appendix (--full), not only those of the start.
+    full: bool = False

@@ -19,7 +19,7 @@ from typing import Any
 
 from werkwijzer.core.model import LayerId, Model
 from werkwijzer.core.scoring import threshold_fraction
-from werkwijzer.render.text import joined, minutes_for, number_word
+from werkwijzer.render.text import joined, minutes_for, number_word, reached_rule
 
 TEMPLATES = "templates"
 
@@ -120,6 +120,7 @@ def form_data(
         },
         "threshold": [threshold.numerator, threshold.denominator],
         "threshold_percent": round(model.threshold * 100),
+        "reached_rule": reached_rule(model),
         "phases": [{"id": p.id, "name": p.name} for p in model.phases],
         "aspects": [
             {"id": a.id, "name": a.name, "description": a.description} for a in model.aspects

@@ -13,20 +13,25 @@ import importlib
 from collections.abc import Callable
 from typing import Any, Final, Literal
 
-Format = Literal["terminal", "markdown", "json", "csv"]
-FORMATS: Final[tuple[Format, ...]] = ("terminal", "markdown", "json", "csv")
+Format = Literal["terminal", "markdown", "json", "csv", "html", "xlsx"]
+FORMATS: Final[tuple[Format, ...]] = ("terminal", "markdown", "json", "csv", "html", "xlsx")
 # What -o FILE means when no --format is given.
 SUFFIX_FORMATS: Final[dict[str, Format]] = {
     ".md": "markdown",
     ".markdown": "markdown",
     ".json": "json",
     ".csv": "csv",
+    ".html": "html",
+    ".htm": "html",
+    ".xlsx": "xlsx",
 }
 FORMAT_NAMES: Final[dict[Format, str]] = {
     "terminal": "scherm",
     "markdown": "markdown",
     "json": "JSON",
     "csv": "CSV",
+    "html": "HTML",
+    "xlsx": "Excel (xlsx)",
 }
 
 _R = "werkwijzer.render."
@@ -37,8 +42,12 @@ RENDERERS: Final[dict[tuple[str, Format], str]] = {
     ("Explained", "terminal"): _R + "explain_terminal:render_explained",
     ("Explained", "markdown"): _R + "explain_markdown:explained_markdown",
     ("Explained", "json"): _R + "explain_markdown:explained_json",
-    ("TeamResult", "markdown"): _R + "report_markdown:team_markdown",
+    ("TeamResult", "markdown"): _R + "team_markdown:team_markdown",
     ("TeamResult", "csv"): _R + "report_csv:team_csv",
+    ("Result", "html"): _R + "report_html:individual_html",
+    ("TeamResult", "html"): _R + "report_html:team_html",
+    ("Result", "xlsx"): _R + "report_xlsx:individual_xlsx",
+    ("TeamResult", "xlsx"): _R + "report_xlsx:team_xlsx",
     ("Comparison", "terminal"): _R + "compare_terminal:render_comparison",
     ("Comparison", "markdown"): _R + "compare_markdown:comparison_markdown",
     ("History", "terminal"): _R + "compare_terminal:render_history",

@@ -1,7 +1,7 @@
 """CSV for a spreadsheet: one row per respondent x aspect x phase, with a header, UTF-8.
 
-Columns: respondent (a number, never a name), layer (empty for a layer not shown as a group in a
-team export), aspect, aspect_name, phase, score (0-1, empty when too few statements were answered),
+Columns: respondent (a number, never a name), group (the layer for one respondent; in a team export
+the shown group, never a layer inside it), aspect, aspect_name, phase, score (0-1, empty when too few statements were answered),
 aspect_phase (the respondent's phase for that aspect, empty when none).
 
 `excel=True` makes a file that a Dutch-locale Excel opens correctly with a double click: ';' between
@@ -15,12 +15,12 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
-from werkwijzer.core.model import PHASE_IDS, LayerId
+from werkwijzer.core.model import PHASE_IDS
 from werkwijzer.core.result import Result
 from werkwijzer.core.team import TeamResult
 from werkwijzer.render.context import RenderContext
 
-HEADER = ("respondent", "layer", "aspect", "aspect_name", "phase", "score", "aspect_phase")
+HEADER = ("respondent", "group", "aspect", "aspect_name", "phase", "score", "aspect_phase")
 
 
 def individual_csv(result: Result, context: RenderContext) -> bytes:
@@ -28,18 +28,18 @@ def individual_csv(result: Result, context: RenderContext) -> bytes:
 
 
 def team_csv(_team: TeamResult, context: RenderContext) -> bytes:
-    """The rows of `context.respondents`: numbered, and without the layer of a folded group."""
+    """The rows of `context.respondents`: numbered, the groups of at least min_group people only."""
     excel = context.excel
     rows = context.respondents
-    return _csv((row for r in rows for row in _rows(r.number, r.layer, r.result, excel)), excel)
+    return _csv((row for r in rows for row in _rows(r.number, r.group, r.result, excel)), excel)
 
 
-def _rows(number: int, layer: LayerId | None, result: Result, excel: bool) -> Iterable[list[str]]:
+def _rows(number: int, group: str, result: Result, excel: bool) -> Iterable[list[str]]:
     for aspect in result.aspects:
         for phase in PHASE_IDS:
             yield [
                 str(number),
-                layer or "",
+                group,
                 aspect.id,
                 aspect.name,
                 phase,

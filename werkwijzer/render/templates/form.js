@@ -318,13 +318,12 @@
       name.scope = "row";
       name.textContent = aspectOf(a.id).name;
       phase.textContent = a.phase === null ? "te weinig antwoorden"
-        : phaseName(a.phase) + (a.mastered_all ? " (alles beheerst)" : "");
+        : phaseName(a.phase) + (a.mastered_all ? " (alles bereikt)" : "");
       tr.appendChild(name);
       tr.appendChild(phase);
       rows.appendChild(tr);
     });
-    $("threshold-note").textContent = "Een fase is beheerst vanaf " + data.threshold_percent +
-      "%. Je staat in de eerste fase die nog niet beheerst is.";
+    $("threshold-note").textContent = data.reached_rule;
     var box = $("start");
     box.textContent = "";
     if (result.start === null) {
