@@ -33,21 +33,24 @@ def load(model_dir: Path | None) -> Model:
 
 
 def print_json(data: Any) -> None:
-    """One JSON document on stdout."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    """One JSON document on stdout; in an output encoding other than UTF-8 every character that
+    is not ASCII is written as an escape, so the document stays exact in any encoding."""
+    utf8 = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "") == "utf8"
+    sys.stdout.write(json.dumps(data, ensure_ascii=not utf8, indent=2) + "\n")
 
 
 def stdout_console() -> Console:
-    """Rich console for data on stdout: colour only on a terminal, NO_COLOR honoured (by rich)."""
-    from rich.console import Console
+    """Rich console for data on stdout: colour only on a terminal, NO_COLOR honoured (by rich);
+    texts shown as written, never read as markup, control characters stripped."""
+    from werkwijzer.render.safe_console import SafeConsole
 
-    return Console(highlight=False)
+    return SafeConsole()
 
 
 def stderr_console() -> Console:
-    from rich.console import Console
+    from werkwijzer.render.safe_console import SafeConsole
 
-    return Console(stderr=True, highlight=False)
+    return SafeConsole(stderr=True)
 
 
 def about_line() -> str:

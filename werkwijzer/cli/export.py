@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from werkwijzer.cli.common import ModelOption, load
+from werkwijzer.cli.text_options import free_text
 
 if TYPE_CHECKING:
     from werkwijzer.core.model import Model
@@ -56,7 +57,10 @@ OutputOption = Annotated[
     ),
 ]
 TitleOption = Annotated[
-    str | None, typer.Option("--title", help="Titel boven het rapport.", show_default=False)
+    str | None,
+    typer.Option(
+        "--title", help="Titel boven het rapport.", show_default=False, callback=free_text
+    ),
 ]
 MinGroupOption = Annotated[
     int,
@@ -119,7 +123,7 @@ def export(
         what = f"Teamrapport van {len(respondents)} respondenten"
     _write(data, output)
     if output is not None:
-        say(f"{what} geschreven naar {output}.")
+        say(f"{what} geschreven naar {output}.")  # say() escapes what a name may hold
 
 
 def _choose_format(given: ExportFormat | None, output: Path | None, excel: bool) -> ExportFormat:
@@ -148,9 +152,11 @@ def _individual(
 
         return individual_csv(result, excel=excel)
     from werkwijzer.core.answers import STDIN
+    from werkwijzer.core.safe_text import printable
     from werkwijzer.render.report_markdown import individual_markdown
 
-    source = None if respondent.source == STDIN else Path(respondent.source).name
+    # The file's own name, any byte of it that is not UTF-8 shown as a replacement mark.
+    source = None if respondent.source == STDIN else printable(Path(respondent.source).name)
     return individual_markdown(model, result, source=source, title=title).encode("utf-8")
 
 
@@ -196,9 +202,9 @@ def _write(data: bytes, output: Path | None) -> None:
     try:
         atomic_write_bytes(output, data)
     except OSError as exc:
-        raise WerkwijzerError(
-            f"{output}: kan niet geschreven worden ({exc.strerror or exc})."
-        ) from None
+        from werkwijzer.core.paths import os_reason
+
+        raise WerkwijzerError(f"{output}: kan niet geschreven worden ({os_reason(exc)}).") from None
 
 
 def register(app: typer.Typer) -> None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from werkwijzer.cli.common import JsonOption, ModelOption, load, print_json, stdout_console
+from werkwijzer.cli.text_options import free_text
 
 if TYPE_CHECKING:
     from werkwijzer.core.answers import Answers
@@ -22,11 +23,18 @@ if TYPE_CHECKING:
 EXIT_SKIPPED = 3
 HISTORY_FORMAT = "werkwijzer-history/1"
 
+
+def _db_path(typed: str) -> Path | None:
+    """--db as typed; empty (`--db ""`) means the default, like leaving the option out."""
+    return Path(typed) if typed.strip() else None
+
+
 DbOption = Annotated[
     Path | None,
     typer.Option(
         "--db",
         envvar="WERKWIJZER_DB",
+        parser=_db_path,
         help="Het databasebestand met bewaarde scans. Standaard: werkwijzer.db in je map voor "
         "programmagegevens.",
         show_default=False,
@@ -38,6 +46,7 @@ SchoolOption = Annotated[
         "--school",
         help="Alleen deze school: de naam, of een uniek begin ervan.",
         show_default=False,
+        callback=free_text,
     ),
 ]
 LayerOption = Annotated[
@@ -125,18 +134,10 @@ def import_(
 
 def _read(name: str, model: Model) -> tuple[Answers, str]:
     """The answers and the text of the file, which the store keeps as it was."""
-    import sys
+    from werkwijzer.core.answers import parse_answers, read_answers_bytes, shown_source
 
-    from werkwijzer.core.answers import STDIN, parse_answers
-    from werkwijzer.core.errors import AnswersError
-
-    shown = "standaardinvoer" if name == STDIN else name
-    try:
-        raw = sys.stdin.buffer.read() if name == STDIN else Path(name).read_bytes()
-    except FileNotFoundError:
-        raise AnswersError(f"{shown}: bestand niet gevonden") from None
-    except OSError as exc:
-        raise AnswersError(f"{shown}: kan niet gelezen worden ({exc.strerror})") from None
+    shown = shown_source(name)
+    raw = read_answers_bytes(name, shown)
     answers = parse_answers(raw, model, shown)
     return answers, raw.decode("utf-8-sig")  # parse_answers has checked that it decodes
 
@@ -146,7 +147,7 @@ def _report(name: str, outcome: RecordOutcome, tally: _Tally) -> None:
 
     if outcome.new:
         tally.new += 1
-        say(f"{name}: bewaard als scan {outcome.id}")
+        say(f"{name}: bewaard als scan {outcome.id}")  # say() escapes odd characters of a name
     else:
         tally.known += 1
         say(f"{name}: was al bewaard als scan {outcome.id}")
@@ -235,6 +236,7 @@ def compare(
             help="Vergelijk deze school in twee periodes (met --from en --to): de naam, of een "
             "uniek begin ervan.",
             show_default=False,
+            callback=free_text,
         ),
     ] = None,
     period_from: Annotated[
@@ -314,12 +316,16 @@ def forget(
             "--respondent",
             help="Alle scans van deze respondent (de naam zoals ingevuld).",
             show_default=False,
+            callback=free_text,
         ),
     ] = None,
     school: Annotated[
         str | None,
         typer.Option(
-            "--school", help="Alle scans van deze school (de volledige naam).", show_default=False
+            "--school",
+            help="Alle scans van deze school (de volledige naam).",
+            show_default=False,
+            callback=free_text,
         ),
     ] = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Verwijder zonder te vragen.")] = False,
@@ -365,8 +371,9 @@ def forget(
     )
     if not outcome.fully_cleaned:
         say(
-            "Let op: een ander programma las tegelijk in de database. Een kopie van de oude "
-            f"gegevens kan nog in {store.path}-wal staan, tot dat programma de database sluit."
+            "Let op: een ander programma las tegelijk in de database. Tot dat programma de "
+            f"database sluit, kunnen de verwijderde gegevens nog in het databasebestand "
+            f"{store.path} zelf staan; bij het sluiten worden ze overschreven."
         )
     if still:
         say(

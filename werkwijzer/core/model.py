@@ -210,13 +210,13 @@ def load_model(folder: Path | None = None, *, use_cache: bool = True) -> Model:
     from werkwijzer.core import model_cache
 
     chosen = folder or builtin_model_dir()
-    key = model_cache.key(chosen) if use_cache else None
-    cached = model_cache.read(key) if key else None
-    if isinstance(cached, Model):
-        return cached
-    from werkwijzer.core.model_yaml import read_model
+    if use_cache:
+        cached = model_cache.read(chosen)
+        if cached is not None:
+            return cached
+    from werkwijzer.core.model_yaml import read_model_files
 
-    model = read_model(folder)
-    if key:
-        model_cache.write(key, model)
+    model, files = read_model_files(folder)
+    if use_cache:
+        model_cache.write(chosen, files, model)
     return model

@@ -22,6 +22,8 @@ from pathlib import Path
 from werkwijzer.core.answers import STDIN, read_answers
 from werkwijzer.core.errors import WerkwijzerError
 from werkwijzer.core.model import Model
+from werkwijzer.core.paths import os_reason, real_path
+from werkwijzer.core.safe_text import printable
 from werkwijzer.core.scoring import Scorer
 from werkwijzer.core.team import BOARD_LAYER, Respondent, school_key
 
@@ -43,10 +45,10 @@ def answer_files(sources: Sequence[str], skip: Path | None = None) -> tuple[list
     files: list[str] = []
     seen: dict[Path | str, str] = {}
     notes: list[str] = []
-    skipped = skip.resolve() if skip else None
+    skipped = real_path(skip) if skip else None
     for source in sources:
         for name in _expand(source):
-            key: Path | str = name if name == STDIN else Path(name).resolve()
+            key: Path | str = name if name == STDIN else real_path(name)
             if key == skipped:
                 if name == source:
                     raise WerkwijzerError(
@@ -70,14 +72,19 @@ def _expand(source: str) -> list[str]:
     path = Path(source)
     if source == STDIN or not path.is_dir():
         return [source]
-    found = sorted(
-        p
-        for p in path.iterdir()
-        if p.suffix.lower() in ANSWER_SUFFIXES and not p.name.startswith(".") and p.is_file()
-    )
+    try:
+        found = sorted(
+            p
+            for p in path.iterdir()
+            if p.suffix.lower() in ANSWER_SUFFIXES and not p.name.startswith(".") and p.is_file()
+        )
+    except OSError as exc:
+        raise WerkwijzerError(
+            f"{printable(source)}: deze map kan niet gelezen worden ({os_reason(exc)})."
+        ) from None
     if not found:
         raise WerkwijzerError(
-            f"{source}: in deze map staan geen antwoordbestanden (.yaml, .yml of .json)."
+            f"{printable(source)}: in deze map staan geen antwoordbestanden (.yaml, .yml of .json)."
         )
     return [str(p) for p in found]
 

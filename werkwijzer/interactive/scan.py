@@ -29,6 +29,7 @@ from rich.text import Text
 from werkwijzer.core.answers import Answers, AnswerValue, write_answers
 from werkwijzer.core.errors import Interrupted, WerkwijzerError
 from werkwijzer.core.model import Aspect, ItemPlace, LayerId, Model
+from werkwijzer.core.safe_text import text_problem
 
 if TYPE_CHECKING:
     from werkwijzer.core.result import Result
@@ -315,9 +316,17 @@ def ask_layer(console: Console, model: Model) -> LayerId:
 
 
 def ask_school() -> str | None:
-    question = questionary.text("Naam van je school of bestuur (mag leeg blijven):", style=STYLE)
+    question = questionary.text(
+        "Naam van je school of bestuur (mag leeg blijven):", style=STYLE, validate=_school_ok
+    )
     typed: str = _ask(question)
     return typed.strip() or None
+
+
+def _school_ok(typed: str) -> bool | str:
+    """The answers file's rule for free text, so the file written reads back (safe_text.py)."""
+    problem = text_problem(typed.strip())
+    return f"De naam {problem}." if problem else True
 
 
 def ask_overwrite(console: Console, path: Path, alternative: Path) -> bool:

@@ -23,8 +23,13 @@ def escape(text: object) -> str:
     return _LINE_START.sub(lambda m: m.group(1) + m.group(2) + "\\" + m.group(3), escaped)
 
 
+# A heading's text ending in '#'s after a space would be read as its closing sequence and vanish.
+_CLOSING = re.compile(r"(\s)(#+)$")
+
+
 def heading(level: int, text: object) -> str:
-    return f"{'#' * level} {escape(text)}"
+    body = _CLOSING.sub(lambda m: m.group(1) + "\\" + m.group(2), escape(text))
+    return f"{'#' * level} {body}"
 
 
 def paragraph(text: object) -> str:

@@ -27,9 +27,10 @@ def individual_csv(result: Result, *, excel: bool = False) -> bytes:
 
 
 def team_csv(respondents: Sequence[NumberedResult], *, excel: bool = False) -> bytes:
-    return _csv(
-        (row for r in respondents for row in _rows(r.number, r.layer, r.result, excel)), excel
-    )
+    """Only respondents of a layer shown as a group: a row per person of a small, hidden layer
+    would show that person's answers after all (they still count in the team's figures)."""
+    shown = [r for r in respondents if r.layer is not None]
+    return _csv((row for r in shown for row in _rows(r.number, r.layer, r.result, excel)), excel)
 
 
 def _rows(number: int, layer: LayerId | None, result: Result, excel: bool) -> Iterable[list[str]]:
@@ -38,12 +39,18 @@ def _rows(number: int, layer: LayerId | None, result: Result, excel: bool) -> It
             yield [
                 str(number),
                 layer or "",
-                aspect.id,
-                aspect.name,
+                _cell(aspect.id),
+                _cell(aspect.name),
                 phase,
                 _score(aspect.scores[phase], excel),
                 aspect.phase or "",
             ]
+
+
+def _cell(text: str) -> str:
+    """A text from the model, never a formula: a spreadsheet runs a cell that starts with =, +,
+    -, @ (or a tab or return before one), so such a cell gets a leading apostrophe."""
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def _score(value: float | None, excel: bool) -> str:
