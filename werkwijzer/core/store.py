@@ -489,9 +489,14 @@ def _owner_facts(conn: sqlite3.Connection) -> tuple[int, int, int]:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-    finally:
         if own_transaction:
             conn.execute("COMMIT")
+    except BaseException:
+        # Never COMMIT (or ROLLBACK) a transaction SQLite already ended: "no transaction is
+        # active" would then replace the real error, a full disk for one.
+        if own_transaction and conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
     return version, app_id, tables
 
 
@@ -606,6 +611,16 @@ def _translated(path: Path) -> Iterator[None]:
         ) from None
 
 
+def _disk_full(path: Path) -> bool:
+    """Whether the disk of the database is (all but) full. SQLite reports a full disk as an I/O
+    error when it happens while it sets up its shared-memory file, before any page is written."""
+    try:
+        info = os.statvfs(path.parent)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        return False
+    return info.f_bavail * info.f_frsize < 64 * 1024
+
+
 def _dutch(exc: sqlite3.Error, path: Path) -> StoreError:
     name = getattr(exc, "sqlite_errorname", "") or ""
     text = str(exc).lower()
@@ -633,7 +648,11 @@ def _dutch(exc: sqlite3.Error, path: Path) -> StoreError:
             f"De database {path} kan niet geopend worden: ontbreekt de map, of mag werkwijzer "
             f"daar niet schrijven? Kies anders een plek met --db. {_KEEP}"
         )
-    if name == "SQLITE_FULL" or "disk is full" in text:
+    if (
+        name == "SQLITE_FULL"
+        or "disk is full" in text
+        or (name.startswith("SQLITE_IOERR") and _disk_full(path))
+    ):
         return StoreError(
             f"De schijf is vol; de database {path} kan niet bijgewerkt worden. {_KEEP}"
         )

@@ -73,13 +73,23 @@ def load_yaml(text: str, *, anchors: bool = False, max_nodes: int = 100_000) -> 
         return loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark is not None else None
-        raise YamlSyntaxError(exc.problem or str(exc), line) from None
+        raise YamlSyntaxError(_one_line(exc.problem or str(exc)), line) from None
+    except yaml.reader.ReaderError as exc:
+        char = exc.character if isinstance(exc.character, int) else 0
+        line = text.count("\n", 0, exc.position) + 1
+        raise YamlSyntaxError(f"een teken dat YAML niet toestaat (U+{char:04X})", line) from None
     except yaml.YAMLError as exc:
-        raise YamlSyntaxError(str(exc), None) from None
+        raise YamlSyntaxError(_one_line(str(exc)), None) from None
     except RecursionError:
         raise YamlSyntaxError("te diep genest", None) from None
     finally:
         loader.dispose()
+
+
+def _one_line(problem: str) -> str:
+    """yaml's own words for a problem, on one line and not too long."""
+    flat = " ".join(problem.split())
+    return flat if len(flat) <= 120 else flat[:119] + "…"
 
 
 def _refuse_anchors(text: str) -> None:
