@@ -94,7 +94,7 @@ def test_07_an_empty_file_becomes_ours(tmp_path: Path, model: Model) -> None:
         ("result_json", '{"format": "iets anders"}'),
         ("recorded_at", "gisteren"),
         ("scan_date", "2026-02-30"),
-        ("school", "OBS \x1b[2J"),
+        ("school", b"\x00"),
         ("model_version", b"\x00\xff"),
     ],
 )
@@ -111,6 +111,31 @@ def test_15_a_damaged_row(tmp_path: Path, model: Model, column: str, value: str 
             continue
         assert result.exit_code == 2, (args, result.stderr)
         assert "beschadigd" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_03_control_characters_in_an_older_database_never_reach_the_terminal(
+    tmp_path: Path, model: Model
+) -> None:
+    """An older werkwijzer stored what it read; what the store gives back is made safe at the edge."""
+    db = tmp_path / "s.db"
+    imported(db, tmp_path, model, "Jan", "Piet")
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        conn.execute(
+            "UPDATE scan SET school = ?, school_key = ?", ("OBS \x9b2J\x1b]0;x\x07", "obs")
+        )
+        conn.commit()
+    for args in (
+        ["history"],
+        ["history", "--json"],
+        ["compare", "1", "2", "--json"],
+        ["compare", "1", "2", "--markdown"],
+        ["compare", "1,2", "1,2"],
+    ):
+        result = run(*args, "--db", str(db))
+        assert result.exit_code == 0, (args, result.stderr)
+        assert not any(c in result.stdout for c in "\x9b\x1b\x07"), (args, result.stdout)
+    data = json.loads(run("history", "--json", "--db", str(db)).stdout)
+    assert data["scans"][0]["school"] == "OBS \x9b2J\x1b]0;x\x07"  # the JSON itself is exact
 
 
 def test_16_a_huge_scan_number(tmp_path: Path, model: Model) -> None:

@@ -35,8 +35,10 @@ def load(model_dir: Path | None) -> Model:
 def print_json(data: Any) -> None:
     """One JSON document on stdout; in an output encoding other than UTF-8 every character that
     is not ASCII is written as an escape, so the document stays exact in any encoding."""
+    from werkwijzer.core.safe_text import json_safe
+
     utf8 = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "") == "utf8"
-    sys.stdout.write(json.dumps(data, ensure_ascii=not utf8, indent=2) + "\n")
+    sys.stdout.write(json_safe(json.dumps(data, ensure_ascii=not utf8, indent=2)) + "\n")
 
 
 def stdout_console() -> Console:

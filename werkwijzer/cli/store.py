@@ -35,6 +35,7 @@ DbOption = Annotated[
         "--db",
         envvar="WERKWIJZER_DB",
         parser=_db_path,
+        metavar="PATH",
         help="Het databasebestand met bewaarde scans. Standaard: werkwijzer.db in je map voor "
         "programmagegevens.",
         show_default=False,

@@ -60,6 +60,14 @@ def printable_lines(text: str) -> str:
     return _FORBIDDEN_BUT_NEWLINE.sub(_escape, text)
 
 
+def json_safe(document: str) -> str:
+    """A JSON text with every forbidden character as a \\u escape: the same document, but nothing
+    in it can steer a terminal (JSON itself escapes only C0 controls), and a lone surrogate can be
+    encoded. Outside its strings JSON holds only ASCII and line breaks (kept), so every match is
+    inside a string."""
+    return _FORBIDDEN_BUT_NEWLINE.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
+
+
 def for_terminal(text: str) -> str:
     """What a screen may show of `text`: forbidden characters removed, line breaks kept."""
     return _FORBIDDEN_BUT_NEWLINE.sub(

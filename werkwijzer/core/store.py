@@ -35,7 +35,6 @@ from werkwijzer.core.errors import WerkwijzerError
 from werkwijzer.core.jsonable import to_jsonable
 from werkwijzer.core.paths import os_reason, real_path
 from werkwijzer.core.result import Result
-from werkwijzer.core.safe_text import FORBIDDEN
 from werkwijzer.core.team import school_key
 
 DB_NAME = "werkwijzer.db"
@@ -550,9 +549,8 @@ def _checked_record(row: tuple[Any, ...]) -> ScanRecord:
         raise TypeError("a column of the wrong type")
     if source not in ("scan", "import") or not isinstance(result, str):
         raise TypeError("a column of the wrong type")
-    for name in (school, respondent):
-        if name is not None and (not isinstance(name, str) or FORBIDDEN.search(name)):
-            raise ValueError("a name that no answers file can have")
+    if not all(name is None or isinstance(name, str) for name in (school, respondent)):
+        raise TypeError("a name that is no text")
     dt.date.fromisoformat(recorded_at[:10])
     return ScanRecord(
         id=id_,
