@@ -32,7 +32,7 @@ from conftest import EXAMPLES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from werkwijzer.core.safe_text import FORBIDDEN
+from werkwijzer.core.safe_text import forbidden
 
 settings.register_profile(
     "ci",
@@ -242,7 +242,7 @@ def check(command: str, result: Any, name: str) -> None:
         message = result.stderr
         assert message.endswith("\n") and message.count("\n") == 1, message
         assert message.startswith(name), message  # the message names the input
-        assert FORBIDDEN.search(message[:-1]) is None, repr(message)  # nothing steers a terminal
+        assert forbidden(message[:-1]) is None, repr(message)  # nothing steers a terminal
         assert "Traceback" not in message
         assert result.stdout == ""
     else:

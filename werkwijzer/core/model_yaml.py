@@ -135,7 +135,7 @@ class _Loader:
         self.folder = folder or builtin_model_dir()
         self.label = printable(str(folder)) if folder else BUILTIN_LABEL
         self.problems: list[str] = []
-        self.files: dict[str, str] = {}  # real path -> sha256 of every file read, for the cache
+        self.files: dict[str, str] = {}  # real path -> hash of every file read, for the cache
 
     def read(self, relative: str) -> _Source | None:
         shown = f"{self.label}: {printable(relative)}"
@@ -188,7 +188,7 @@ def read_model(folder: Path | None = None) -> Model:
 
 
 def read_model_files(folder: Path | None = None) -> tuple[Model, dict[str, str]]:
-    """The model, and the files it was read from: real path -> sha256 of the bytes read."""
+    """The model, and the files it was read from: real path -> hash of the bytes read."""
     loader = _Loader(folder)
     sources = {
         name: loader.read(name) for name in ("aspects.yaml", "phases.yaml", "instruments.yaml")

@@ -10,7 +10,9 @@ shortened, and typed, so that a list or a huge number is never expanded into a m
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from collections.abc import Callable
 from typing import Any
 
 MAX_TEXT = 200  # characters in a free-text field: a school, a respondent, a title
@@ -20,13 +22,36 @@ SHOWN = 40  # characters of a value quoted in a message
 # line break), line and paragraph separators (line breaks too), bidirectional overrides and
 # isolates (they reorder what a reader sees), lone surrogates (no valid text; also what a
 # non-UTF-8 command-line argument becomes) and Unicode noncharacters (U+FFFE, U+FFFF, ...).
+# Every such character is one str.isprintable() is false for, so a printable text (nearly every
+# text) is known to be clean without the pattern, which is compiled on first need (it costs a
+# millisecond, and every command starts by importing this module).
 _NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
     f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
 )
 _OTHERS = "\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff" + _NONCHARACTERS
-FORBIDDEN = re.compile(f"[\x00-\x1f{_OTHERS}]")
-_FORBIDDEN_BUT_NEWLINE = re.compile(f"[\x00-\x09\x0b-\x1f{_OTHERS}]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+@functools.cache
+def _pattern(keep_newlines: bool) -> re.Pattern[str]:
+    controls = "\x00-\x09\x0b-\x1f" if keep_newlines else "\x00-\x1f"
+    return re.compile(f"[{controls}{_OTHERS}]")
+
+
+def forbidden(text: str, *, keep_newlines: bool = False) -> re.Match[str] | None:
+    """The first forbidden character of `text` (line breaks allowed with `keep_newlines`)."""
+    if text.isprintable():
+        return None
+    return _pattern(keep_newlines).search(text)
+
+
+def _replace(text: str, keep_newlines: bool, by: Callable[[re.Match[str]], str]) -> str:
+    if text.isprintable():
+        return text
+    return _pattern(keep_newlines).sub(by, text)
+
+
+def _is_surrogate(char: str) -> bool:
+    return 0xD800 <= ord(char) <= 0xDFFF
 
 
 def code_point(char: str) -> str:
@@ -35,7 +60,7 @@ def code_point(char: str) -> str:
 
 def text_problem(text: str, limit: int = MAX_TEXT) -> str | None:
     """Why `text` cannot be free text (Dutch, to follow a field name), or None when it can."""
-    bad = FORBIDDEN.search(text)
+    bad = forbidden(text)
     if bad:
         return f"bevat een teken dat niet in een tekst hoort ({code_point(bad.group())})"
     if len(text) > limit:
@@ -45,19 +70,19 @@ def text_problem(text: str, limit: int = MAX_TEXT) -> str | None:
 
 def _escape(match: re.Match[str]) -> str:
     char = match.group()
-    if _SURROGATE.match(char):
+    if _is_surrogate(char):
         return "\ufffd"  # a byte that is not UTF-8 (in a file name, say): the replacement mark
     return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
 
 
 def printable(text: str) -> str:
     """`text` with every forbidden character written out (`\\x1b`), safe in a message or a file."""
-    return FORBIDDEN.sub(_escape, text)
+    return _replace(text, False, _escape)
 
 
 def printable_lines(text: str) -> str:
     """Like `printable`, but line breaks stay: for a message of several lines."""
-    return _FORBIDDEN_BUT_NEWLINE.sub(_escape, text)
+    return _replace(text, True, _escape)
 
 
 def json_safe(document: str) -> str:
@@ -65,14 +90,12 @@ def json_safe(document: str) -> str:
     in it can steer a terminal (JSON itself escapes only C0 controls), and a lone surrogate can be
     encoded. Outside its strings JSON holds only ASCII and line breaks (kept), so every match is
     inside a string."""
-    return _FORBIDDEN_BUT_NEWLINE.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
+    return _replace(document, True, lambda m: f"\\u{ord(m.group()):04x}")
 
 
 def for_terminal(text: str) -> str:
     """What a screen may show of `text`: forbidden characters removed, line breaks kept."""
-    return _FORBIDDEN_BUT_NEWLINE.sub(
-        lambda m: "\ufffd" if _SURROGATE.match(m.group()) else "", text
-    )
+    return _replace(text, True, lambda m: "\ufffd" if _is_surrogate(m.group()) else "")
 
 
 def shown(value: Any, limit: int = SHOWN) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 from rich.console import Console, ConsoleOptions, RenderableType
 from rich.segment import Segment
 
-from werkwijzer.core.safe_text import FORBIDDEN, for_terminal
+from werkwijzer.core.safe_text import for_terminal, forbidden
 
 
 class SafeConsole(Console):
@@ -30,7 +30,7 @@ class SafeConsole(Console):
     ) -> Iterable[Segment]:
         for segment in super().render(renderable, options):
             text = segment.text
-            if segment.control is None and FORBIDDEN.search(text) and text != "\n":
+            if segment.control is None and forbidden(text, keep_newlines=True):
                 yield Segment(for_terminal(text), segment.style)
             else:
                 yield segment
