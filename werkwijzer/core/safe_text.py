@@ -37,15 +37,20 @@ def _pattern(keep_newlines: bool) -> re.Pattern[str]:
     return re.compile(f"[{controls}{_OTHERS}]")
 
 
+def _clean(text: str, keep_newlines: bool) -> bool:
+    """Surely free of forbidden characters, found without the pattern."""
+    return text.isprintable() or (keep_newlines and text.replace("\n", "").isprintable())
+
+
 def forbidden(text: str, *, keep_newlines: bool = False) -> re.Match[str] | None:
     """The first forbidden character of `text` (line breaks allowed with `keep_newlines`)."""
-    if text.isprintable():
+    if _clean(text, keep_newlines):
         return None
     return _pattern(keep_newlines).search(text)
 
 
 def _replace(text: str, keep_newlines: bool, by: Callable[[re.Match[str]], str]) -> str:
-    if text.isprintable():
+    if _clean(text, keep_newlines):
         return text
     return _pattern(keep_newlines).sub(by, text)
 
