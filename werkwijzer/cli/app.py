@@ -5,13 +5,13 @@ Exit codes: 0 ok; 1 an unexpected internal error; 2 bad input or usage; 130 stop
 
 from __future__ import annotations
 
-import sys
 import traceback
 from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
+from werkwijzer.cli import streams
 from werkwijzer.cli.output import ABOUT, say
 from werkwijzer.core.errors import Interrupted, WerkwijzerError
 
@@ -20,6 +20,25 @@ EXIT_OK, EXIT_INTERNAL, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 class WerkwijzerGroup(TyperGroup):
     """Runs a command and maps what it raises to one exit code, for every command in one place."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Around everything, --help and usage errors too: the streams made safe (cli/streams.py),
+        and what is still buffered for stdout delivered, its failure mapped like any other."""
+        streams.prepare()
+        code: Any = EXIT_OK
+        try:
+            try:
+                return super().main(*args, **kwargs)
+            finally:
+                streams.finish()
+        except SystemExit as exc:
+            code = exc.code
+        except streams.OutputGone:
+            pass  # the reader went away (`| head -1`): what it wanted, it got
+        except streams.OutputError as exc:
+            say(exc.message)
+            code = EXIT_INPUT
+        raise SystemExit(code)
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         try:
@@ -33,9 +52,8 @@ class WerkwijzerGroup(TyperGroup):
         except (KeyboardInterrupt, typer.Abort):
             say("\nGestopt.")
             ctx.exit(EXIT_INTERRUPTED)
-        except BrokenPipeError:
-            sys.stderr.close()  # the reader went away (e.g. `| head`); nothing left to say
-            ctx.exit(EXIT_OK)
+        except streams.OutputGone:
+            ctx.exit(EXIT_OK)  # the reader went away (e.g. `| head`); nothing left to say
         except (typer.Exit, typer.TyperException):  # exits and usage errors: typer's own
             raise
         except Exception as exc:
@@ -95,4 +113,5 @@ _register()
 
 
 def main() -> None:
+    streams.fill_closed_descriptors()
     app()

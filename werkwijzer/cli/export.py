@@ -10,6 +10,7 @@ import typer
 
 from werkwijzer.cli.common import FormatOption, ModelOption, OutputOption, load
 from werkwijzer.cli.sheet_layer import SheetLayerOption, layer_id
+from werkwijzer.cli.text_options import free_text
 
 if TYPE_CHECKING:
     from werkwijzer.core.model import Model
@@ -27,7 +28,10 @@ FilesArgument = Annotated[
     ),
 ]
 TitleOption = Annotated[
-    str | None, typer.Option("--title", help="Titel boven het rapport.", show_default=False)
+    str | None,
+    typer.Option(
+        "--title", help="Titel boven het rapport.", show_default=False, callback=free_text
+    ),
 ]
 MinGroupOption = Annotated[
     int,

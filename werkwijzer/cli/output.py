@@ -20,21 +20,33 @@ ABOUT = (
 
 
 def say(message: str) -> None:
-    """A message for the user on stderr (never on stdout, which carries data)."""
-    sys.stderr.write(message.rstrip("\n") + "\n")
+    """A message for the user on stderr (never on stdout, which carries data).
+
+    Any control character a message took over from a file or an option is written out (`\\x1b`),
+    so a message cannot steer the terminal. A stderr that cannot be written is left alone: there
+    is no one left to tell, and the exit code still says how the command ended.
+    """
+    from werkwijzer.core.safe_text import printable_lines
+
+    try:
+        sys.stderr.write(printable_lines(message.rstrip("\n")) + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
 
 
 def stdout_console() -> Console:
-    """Rich console for data on stdout: colour only on a terminal, NO_COLOR honoured (by rich)."""
-    from rich.console import Console
+    """Rich console for data on stdout: colour only on a terminal, NO_COLOR honoured (by rich);
+    texts shown as written, never read as markup, control characters stripped."""
+    from werkwijzer.render.safe_console import SafeConsole
 
-    return Console(highlight=False)
+    return SafeConsole()
 
 
 def stderr_console() -> Console:
-    from rich.console import Console
+    from werkwijzer.render.safe_console import SafeConsole
 
-    return Console(stderr=True, highlight=False)
+    return SafeConsole(stderr=True)
 
 
 def choose_format(
@@ -112,8 +124,19 @@ def emit(document: object, fmt: Format, output: Path | None, context: RenderCont
         return
     data = render(document, context)
     if fmt == "json":
-        data = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        data = json_text(data, to_stdout=output is None)
     write_output(data.encode("utf-8") if isinstance(data, str) else data, output)
+
+
+def json_text(data: object, *, to_stdout: bool) -> str:
+    """One JSON document. On a stdout in an encoding other than UTF-8 every character that is not
+    ASCII is written as an escape, so the document stays exact in any encoding; control
+    characters are always escaped."""
+    from werkwijzer.core.safe_text import json_safe
+
+    encoding = (getattr(sys.stdout, "encoding", None) or "") if to_stdout else "utf-8"
+    utf8 = encoding.lower().replace("-", "") == "utf8"
+    return json_safe(json.dumps(data, ensure_ascii=not utf8, indent=2)) + "\n"
 
 
 def write_output(data: bytes, output: Path | None) -> None:
@@ -129,6 +152,6 @@ def write_output(data: bytes, output: Path | None) -> None:
     try:
         atomic_write_bytes(output, data)
     except OSError as exc:
-        raise WerkwijzerError(
-            f"{output}: kan niet geschreven worden ({exc.strerror or exc})."
-        ) from None
+        from werkwijzer.core.paths import os_reason
+
+        raise WerkwijzerError(f"{output}: kan niet geschreven worden ({os_reason(exc)}).") from None

@@ -10,6 +10,7 @@ import typer
 from werkwijzer.cli.common import ModelOption, load
 from werkwijzer.cli.output import stdout_console
 from werkwijzer.cli.store import DbOption
+from werkwijzer.cli.text_options import free_text
 
 if TYPE_CHECKING:
     from werkwijzer.core.answers import Answers
@@ -34,11 +35,16 @@ SchoolOption = Annotated[
     typer.Option(
         "--school",
         help="Naam van de school of het bestuur. Zonder deze optie vraagt de scan ernaar.",
+        callback=free_text,
     ),
 ]
 RespondentOption = Annotated[
     str | None,
-    typer.Option("--respondent", help="Je naam (of initialen), als je die wilt noteren."),
+    typer.Option(
+        "--respondent",
+        help="Je naam (of initialen), als je die wilt noteren.",
+        callback=free_text,
+    ),
 ]
 OutputOption = Annotated[
     Path | None,
@@ -74,8 +80,10 @@ def scan(
     db: DbOption = None,
 ) -> None:
     """Vul de quickscan in: uitspraken beantwoorden en zien waar je staat en waar je begint."""
+    from werkwijzer.core.paths import real_path
     from werkwijzer.interactive.terminal import require_terminal
 
+    real_path(".")  # the answers go into the current folder: stop now if it is gone
     model = load(model_dir)
     layer_id = _layer(model, layer) if layer is not None else None
     resumed = _resumed(model, resume, layer_id, output) if resume is not None else None

@@ -21,17 +21,26 @@ from werkwijzer.cli.common import (
     load,
 )
 from werkwijzer.cli.sheet_layer import SheetLayerOption, layer_id
+from werkwijzer.cli.text_options import free_text
 
 if TYPE_CHECKING:
     from werkwijzer.core.model import LayerId, Model
 
 EXIT_SKIPPED = 3
 
+
+def _db_path(typed: str) -> Path | None:
+    """--db as typed; empty (`--db ""`) means the default, like leaving the option out."""
+    return Path(typed) if typed.strip() else None
+
+
 DbOption = Annotated[
     Path | None,
     typer.Option(
         "--db",
         envvar="WERKWIJZER_DB",
+        parser=_db_path,
+        metavar="PATH",
         help="Het databasebestand met bewaarde scans. Standaard: werkwijzer.db in je map voor "
         "programmagegevens.",
         show_default=False,
@@ -43,6 +52,7 @@ SchoolOption = Annotated[
         "--school",
         help="Alleen deze school: de naam, of een uniek begin ervan.",
         show_default=False,
+        callback=free_text,
     ),
 ]
 LayerOption = Annotated[
@@ -156,6 +166,7 @@ def compare(
             help="Vergelijk deze school in twee periodes (met --from en --to): de naam, of een "
             "uniek begin ervan.",
             show_default=False,
+            callback=free_text,
         ),
     ] = None,
     period_from: Annotated[
@@ -223,12 +234,16 @@ def forget(
             "--respondent",
             help="Alle scans van deze respondent (de naam zoals ingevuld).",
             show_default=False,
+            callback=free_text,
         ),
     ] = None,
     school: Annotated[
         str | None,
         typer.Option(
-            "--school", help="Alle scans van deze school (de volledige naam).", show_default=False
+            "--school",
+            help="Alle scans van deze school (de volledige naam).",
+            show_default=False,
+            callback=free_text,
         ),
     ] = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Verwijder zonder te vragen.")] = False,
@@ -271,8 +286,9 @@ def forget(
     )
     if not outcome.fully_cleaned:
         say(
-            "Let op: een ander programma las tegelijk in de database. Een kopie van de oude "
-            f"gegevens kan nog in {store.path}-wal staan, tot dat programma de database sluit."
+            "Let op: een ander programma las tegelijk in de database. Tot dat programma de "
+            f"database sluit, kunnen de verwijderde gegevens nog in het databasebestand "
+            f"{store.path} zelf staan; bij het sluiten worden ze overschreven."
         )
     if erased.arrived_meanwhile:
         say(

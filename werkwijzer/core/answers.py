@@ -13,6 +13,10 @@ notes:                              # optional: a short note (toelichting) per s
   koers.schoolleider.begin.1: "Staat in het jaarplan, nog niet besproken."
 ```
 Absent items are unanswered.
+
+An answers file comes from anyone, so reading it is bounded: at most MAX_ANSWERS_BYTES, no YAML
+anchors or aliases, nesting at most MAX_DEPTH deep, every text at most MAX_TEXT characters and
+free of control characters (see safe_text.py). Each problem is one AnswersError line.
 """
 
 from __future__ import annotations
@@ -27,13 +31,24 @@ from typing import Any, ClassVar, Final, Literal
 
 from werkwijzer.core.atomic import atomic_write_text
 from werkwijzer.core.errors import AnswersError
+from werkwijzer.core.limits import (
+    MAX_ANSWERS_BYTES,
+    MAX_DEPTH,
+    TooLarge,
+    read_file_limited,
+    read_limited,
+    size_text,
+)
 from werkwijzer.core.model import LAYER_IDS, LayerId, Model
-from werkwijzer.core.yamlio import YamlSyntaxError, line_of, load_yaml
+from werkwijzer.core.paths import os_reason
+from werkwijzer.core.safe_text import for_terminal, printable, shown, text_problem
+from werkwijzer.core.yamlio import MAX_DIGITS, YamlSyntaxError, format_path, line_of, load_yaml
 
 FORMAT: Final = "werkwijzer-answers/1"
 STDIN = "-"
 SHEET_SUFFIXES: Final = (".xlsx", ".csv")  # response spreadsheets: read by werkwijzer.core.sheets
 NOTE_MAX = 1000  # characters in one note: a short example or doubt, not an essay
+MAX_FILE_TEXT = 2_000_000  # no text can be longer than the file that holds it
 
 AnswerValue = Literal[1, 2, 3, 4] | None
 
@@ -58,6 +73,7 @@ class Answers:
 
 
 _KNOWN_KEYS = {f.name for f in fields(Answers)}
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def read_answers(source: str | Path, model: Model) -> Answers:
@@ -67,8 +83,8 @@ def read_answers(source: str | Path, model: Model) -> Answers:
 
 def read_answers_with_text(source: str | Path, model: Model) -> tuple[Answers, str]:
     """The checked answers and the file's text as it was (the store keeps the text itself)."""
-    name = "standaardinvoer" if str(source) == STDIN else str(source)
-    raw = _read_bytes(source, name)
+    name = shown_source(source)
+    raw = read_answers_bytes(source, name)
     answers = parse_answers(raw, model, name)
     return answers, raw.decode("utf-8-sig")  # parse_answers has checked that it decodes
 
@@ -78,18 +94,30 @@ def is_sheet(source: str | Path) -> bool:
     return str(source) != STDIN and Path(source).suffix.lower() in SHEET_SUFFIXES
 
 
-def _read_bytes(source: str | Path, name: str) -> bytes:
-    if str(source) == STDIN:
-        return sys.stdin.buffer.read()
-    path = Path(source)
+def shown_source(source: str | Path) -> str:
+    """How a file is named in a message: stdin in Dutch, any odd character of the name escaped."""
+    return "standaardinvoer" if str(source) == STDIN else printable(str(source))
+
+
+def read_answers_bytes(source: str | Path, name: str) -> bytes:
+    """The raw bytes of an answers file (or stdin), at most MAX_ANSWERS_BYTES of them."""
     try:
-        return path.read_bytes()
+        if str(source) != STDIN:
+            return read_file_limited(source, MAX_ANSWERS_BYTES)
+        if sys.stdin is None:
+            raise AnswersError("De standaardinvoer is gesloten; er valt niets te lezen.")
+        return read_limited(sys.stdin.buffer, MAX_ANSWERS_BYTES)
+    except TooLarge:
+        raise AnswersError(
+            f"{name}: groter dan {size_text(MAX_ANSWERS_BYTES)}; zo groot is een antwoordbestand "
+            "nooit"
+        ) from None
     except FileNotFoundError:
         raise AnswersError(f"{name}: bestand niet gevonden") from None
     except IsADirectoryError:
         raise AnswersError(f"{name}: dit is een map, geen antwoordbestand") from None
     except OSError as exc:
-        raise AnswersError(f"{name}: kan niet gelezen worden ({exc.strerror})") from None
+        raise AnswersError(f"{name}: kan niet gelezen worden ({os_reason(exc)})") from None
 
 
 def parse_answers(raw: bytes, model: Model, name: str) -> Answers:
@@ -103,14 +131,24 @@ def parse_answers(raw: bytes, model: Model, name: str) -> Answers:
     return _check(data, text, model, name)
 
 
+def _json_int(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_DIGITS:
+        raise ValueError(f"een getal van meer dan {MAX_DIGITS} cijfers")
+    return int(digits)
+
+
 def _parse_text(text: str, name: str) -> Any:
     if text.lstrip().startswith(("{", "[")):
         try:
-            return json.loads(text)
+            return json.loads(text, parse_int=_json_int)
         except json.JSONDecodeError as exc:
             raise AnswersError(
                 f"{name}, regel {exc.lineno}: geen geldige JSON ({exc.msg})"
             ) from None
+        except RecursionError:
+            raise AnswersError(f"{name}: geen geldige JSON (te diep genest)") from None
+        except ValueError as exc:
+            raise AnswersError(f"{name}: geen geldige JSON ({exc})") from None
     try:
         return load_yaml(text)
     except YamlSyntaxError as exc:
@@ -126,24 +164,31 @@ def _check(data: Any, text: str, model: Model, name: str) -> Answers:
 
     if not isinstance(data, dict):
         raise fail("dit is geen antwoordbestand (verwacht sleutels zoals format, layer en answers)")
+    _check_texts(data, fail)
     fmt = data.get("format")
     if fmt is None:
         raise fail(f"'format: {FORMAT}' ontbreekt; is dit wel een antwoordbestand?")
     if fmt != FORMAT:
-        raise fail(f"onbekend formaat '{fmt}'; verwacht {FORMAT}", "format")
+        raise fail(f"onbekend formaat {shown(fmt)}; verwacht {FORMAT}", "format")
     for key in data:
         if key not in _KNOWN_KEYS:
-            raise fail(f"onbekende sleutel '{key}'", str(key))
+            raise fail(f"onbekende sleutel {shown(key)}", str(key) if isinstance(key, str) else "")
     layer = data.get("layer")
-    if layer not in LAYER_IDS:
-        shown = "ontbreekt" if layer is None else f"'{layer}' is onbekend"
-        raise fail(f"laag {shown}; kies uit {', '.join(LAYER_IDS)}", "layer")
-    answers = data.get("answers", {})
+    if not isinstance(layer, str) or layer not in LAYER_IDS:
+        found = "ontbreekt" if layer is None else f"{shown(layer)} is onbekend"
+        raise fail(f"laag {found}; kies uit {', '.join(LAYER_IDS)}", "layer")
+    answers = data.get("answers")
+    if answers is None:
+        answers = {}  # `answers:` with nothing under it: nothing answered yet
     if not isinstance(answers, dict):
-        raise fail("'answers' moet per uitspraak-id een antwoord geven", "answers")
+        raise fail(
+            f"'answers' moet per uitspraak-id een antwoord geven (nu: {shown(answers)})", "answers"
+        )
     checked: dict[str, AnswerValue] = {}
     for item_id, value in answers.items():
-        checked[str(item_id)] = _check_answer(model, layer, str(item_id), value, fail)
+        if not isinstance(item_id, str):
+            raise fail(f"onbekende uitspraak {shown(item_id)}", "answers")
+        checked[item_id] = _check_answer(model, layer, item_id, value, fail)
     notes = _check_notes(model, layer, data.get("notes"), fail)
     return Answers(
         layer=layer,
@@ -156,10 +201,47 @@ def _check(data: Any, text: str, model: Model, name: str) -> Answers:
     )
 
 
+def _check_texts(data: dict[Any, Any], fail: Any) -> None:
+    """Every text in the document, keys too: no control characters, not too long, not too deep."""
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(data, ())]
+    while stack:
+        value, path = stack.pop()
+        if len(path) > MAX_DEPTH:
+            raise fail(f"het document is dieper genest dan {MAX_DEPTH} niveaus", *_str_path(path))
+        if isinstance(value, str):
+            # A note may hold line breaks; its length (NOTE_MAX) is checked with the notes.
+            is_note = path[:1] == ("notes",)
+            problem = (
+                text_problem(value.replace("\n", " "), MAX_FILE_TEXT)
+                if is_note
+                else text_problem(value)
+            )
+            if problem:
+                raise fail(f"de tekst bij '{format_path(path)}' {problem}", *_str_path(path))
+        elif isinstance(value, dict):
+            for key, child in value.items():
+                problem = text_problem(key) if isinstance(key, str) else None
+                if problem:
+                    raise fail(f"een sleutel {problem}", *_str_path(path))
+                stack.append((child, (*path, key if isinstance(key, str) else shown(key))))
+        elif isinstance(value, (list, tuple, set, frozenset)):
+            stack.extend((child, (*path, i)) for i, child in enumerate(value))
+
+
+def _str_path(path: tuple[str | int, ...]) -> list[str]:
+    """The keys of a path up to its first list index: what line_of can find."""
+    keys: list[str] = []
+    for step in path:
+        if not isinstance(step, str):
+            break
+        keys.append(step)
+    return keys
+
+
 def _check_answer(model: Model, layer: str, item_id: str, value: Any, fail: Any) -> AnswerValue:
     place = model.place(item_id)
     if place is None:
-        raise fail(f"onbekende uitspraak '{item_id}'", "answers", item_id)
+        raise fail(f"onbekende uitspraak {shown(item_id)}", "answers", item_id)
     if place.layer != layer:
         raise fail(
             f"uitspraak '{item_id}' hoort bij de laag {place.layer}, niet bij {layer}",
@@ -170,7 +252,7 @@ def _check_answer(model: Model, layer: str, item_id: str, value: Any, fail: Any)
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 4:
         raise fail(
-            f"antwoord op '{item_id}' is {json.dumps(value, default=str)}; "
+            f"antwoord op '{item_id}' is {shown(value)}; "
             "verwacht 1, 2, 3, 4 of null (weet ik niet)",
             "answers",
             item_id,
@@ -203,14 +285,10 @@ def _check_notes(model: Model, layer: str, notes: Any, fail: Any) -> dict[str, s
     return checked
 
 
-# What a YAML file cannot hold (control characters and the like): left out of a note.
-_UNPRINTABLE = re.compile("[^\x09\x0a\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
 def clean_note(text: str) -> str:
     """A note as kept: surrounding space, empty lines and control characters gone, lines kept."""
     # Characters out first, then the space they stood beside: cleaning twice changes nothing.
-    lines = [line.rstrip() for line in _UNPRINTABLE.sub("", text).strip().splitlines()]
+    lines = [line.rstrip() for line in for_terminal(text).strip().splitlines()]
     return "\n".join(line for line in lines if line.strip())
 
 
@@ -219,23 +297,23 @@ def _optional_text(data: dict[str, Any], key: str, fail: Any) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        # The same rule as the JSON Schema: `school: 12` is a number, not a name.
-        hint = "; zet er aanhalingstekens omheen" if isinstance(value, (int, float)) else ""
-        raise fail(f"'{key}' moet tekst zijn{hint}", key)
-    text = value.strip()
-    return text or None
+        raise fail(
+            f"'{key}' moet tekst zijn, niet {shown(value)}; zet de tekst tussen aanhalingstekens",
+            key,
+        )
+    return value.strip() or None
 
 
 def _optional_date(data: dict[str, Any], fail: Any) -> dt.date | None:
     value = data.get("date")
     if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
         return value
-    if isinstance(value, str):
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
         try:
-            return dt.date.fromisoformat(value)
+            return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise fail(f"datum '{value}' is geen datum als 2026-11-23", "date")
+    raise fail(f"datum {shown(value)} is geen datum als 2026-11-23", "date")
 
 
 # --- writing -------------------------------------------------------------------------------------

@@ -1,11 +1,30 @@
-"""Writing files so that a crash never leaves half a file: temp file in the same folder, fsync, rename."""
+"""Writing files so that a crash never leaves half a file: temp file in the same folder, fsync, rename.
+
+A write respects what is there: through a symbolic link it replaces the file the link points to
+(the link stays a link), an existing file keeps its permissions, and a device, folder or pipe is
+never replaced (NotRegularFile).
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
+
+from werkwijzer.core.errors import WerkwijzerError
+from werkwijzer.core.paths import real_path
+
+
+class NotRegularFile(WerkwijzerError):
+    """The place to write holds something other than an ordinary file."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"{path} is geen gewoon bestand (maar bijvoorbeeld een apparaat, map of pijp); "
+            "werkwijzer schrijft daar niet overheen. Kies een ander bestand."
+        )
 
 
 def atomic_write_text(path: Path, text: str, *, encoding: str = "utf-8") -> None:
@@ -14,14 +33,23 @@ def atomic_write_text(path: Path, text: str, *, encoding: str = "utf-8") -> None
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Replace `path` with `data` in one step; the old file stays intact if anything fails."""
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    target = real_path(path)
+    try:
+        mode: int | None = os.stat(target).st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        raise NotRegularFile(path)
+    folder = target.parent
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as tmp:
+            if mode is not None and hasattr(os, "fchmod"):
+                os.fchmod(tmp.fileno(), stat.S_IMODE(mode))
             tmp.write(data)
             tmp.flush()
             os.fsync(tmp.fileno())
-        os.replace(tmp_name, path)
+        os.replace(tmp_name, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)

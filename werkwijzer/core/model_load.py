@@ -15,14 +15,14 @@ def load_model(folder: Path | None = None, *, use_cache: bool = True) -> Model:
     `use_cache=False` reads and checks the YAML whatever the cache holds.
     """
     chosen = folder or builtin_model_dir()
-    key = model_cache.key(chosen) if use_cache else None
-    cached = model_cache.read(key) if key else None
-    if isinstance(cached, Model):
-        return cached
+    if use_cache:
+        cached = model_cache.read(chosen)
+        if cached is not None:
+            return cached
     # Reading YAML pulls in pydantic; the cached path never pays for it.
-    from werkwijzer.core.model_yaml import read_model
+    from werkwijzer.core.model_yaml import read_model_files
 
-    model = read_model(folder)
-    if key:
-        model_cache.write(key, model)
+    model, files = read_model_files(folder)
+    if use_cache:
+        model_cache.write(chosen, files, model)
     return model

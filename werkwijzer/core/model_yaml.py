@@ -7,6 +7,7 @@ the commands otherwise start from the cache and never import this module.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -17,6 +18,13 @@ from typing import TYPE_CHECKING, Any
 from pydantic import StrictFloat, StrictInt, StrictStr
 
 from werkwijzer.core.errors import ModelError
+from werkwijzer.core.limits import (
+    MAX_MODEL_FILE_BYTES,
+    MAX_MODEL_NODES,
+    TooLarge,
+    read_file_limited,
+    size_text,
+)
 from werkwijzer.core.model import (
     ID_PATTERN,
     LAYER_IDS,
@@ -35,6 +43,9 @@ from werkwijzer.core.model import (
     Scale,
     builtin_model_dir,
 )
+from werkwijzer.core.model_cache import file_hash
+from werkwijzer.core.paths import os_reason
+from werkwijzer.core.safe_text import printable, shown, text_problem
 from werkwijzer.core.yamlio import YamlSyntaxError, format_path, line_of, load_yaml
 
 if TYPE_CHECKING:
@@ -54,6 +65,9 @@ def threshold_value(written: float | int | str) -> Fraction | None:
             return None
         return Fraction(int(match[1]), int(match[2]))
     return Fraction(written).limit_denominator(10_000)
+
+
+MAX_MODEL_TEXT = 20_000  # characters in one text of a model (a background runs to ~1,500)
 
 
 # --- shapes of the files -------------------------------------------------------------------------
@@ -150,28 +164,40 @@ class _Source:
 class _Loader:
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder or builtin_model_dir()
-        self.label = str(folder) if folder else BUILTIN_LABEL
+        self.label = printable(str(folder)) if folder else BUILTIN_LABEL
         self.problems: list[str] = []
+        self.files: dict[str, str] = {}  # real path -> hash of every file read, for the cache
 
     def read(self, relative: str) -> _Source | None:
-        shown = f"{self.label}: {relative}"
+        shown = f"{self.label}: {printable(relative)}"
         path = self.folder / relative
         try:
-            text = path.read_text(encoding="utf-8")
+            raw = read_file_limited(path, MAX_MODEL_FILE_BYTES)
+            self.files[os.path.realpath(path)] = file_hash(raw)
+            text = raw.decode("utf-8")
         except FileNotFoundError:
             self.problems.append(f"{shown}: bestand ontbreekt")
             return None
         except UnicodeDecodeError:
             self.problems.append(f"{shown}: geen UTF-8-tekst")
             return None
+        except TooLarge as exc:
+            self.problems.append(f"{shown}: groter dan {size_text(exc.limit)}")
+            return None
         except OSError as exc:
-            self.problems.append(f"{shown}: kan niet gelezen worden ({exc.strerror})")
+            self.problems.append(f"{shown}: kan niet gelezen worden ({os_reason(exc)})")
             return None
         try:
-            data = load_yaml(text)
+            data = load_yaml(text, anchors=True, max_nodes=MAX_MODEL_NODES)
         except YamlSyntaxError as exc:
             line = f", regel {exc.line}" if exc.line else ""
             self.problems.append(f"{shown}{line}: geen geldige YAML ({exc.problem})")
+            return None
+        bad = _bad_text(data)
+        if bad is not None:
+            path_in_file, problem = bad
+            source = _Source(shown, text, data)
+            self.problems.append(f"{source.where(path_in_file)}: deze tekst {problem}")
             return None
         return _Source(shown, text, data)
 
@@ -189,6 +215,11 @@ class _Loader:
 
 def read_model(folder: Path | None = None) -> Model:
     """Read, check and cross-check the YAML of a model folder. Raises ModelError."""
+    return read_model_files(folder)[0]
+
+
+def read_model_files(folder: Path | None = None) -> tuple[Model, dict[str, str]]:
+    """The model, and the files it was read from: real path -> hash of the bytes read."""
     loader = _Loader(folder)
     sources = {
         name: loader.read(name) for name in ("aspects.yaml", "phases.yaml", "instruments.yaml")
@@ -210,6 +241,15 @@ def read_model(folder: Path | None = None) -> Model:
     problems = _cross_check(sources, aspects_file, phases_file, instruments_file, grids)
     if problems:
         raise ModelError(problems)
+    return _model(aspects_file, phases_file, instruments_file, grids), loader.files
+
+
+def _model(
+    aspects_file: AspectsFile,
+    phases_file: PhasesFile,
+    instruments_file: InstrumentsFile,
+    grids: list[tuple[AspectEntry, _Source, GridFile]],
+) -> Model:
     return Model(
         version=aspects_file.version,
         title=aspects_file.title,
@@ -225,6 +265,27 @@ def read_model(folder: Path | None = None) -> Model:
 
 def _framework(entry: FrameworkEntry | None) -> InspectionFramework | None:
     return None if entry is None else InspectionFramework(name=entry.name, year=entry.year)
+
+
+def _bad_text(data: Any) -> tuple[tuple[str | int, ...], str] | None:
+    """The first text (value or key) in a file's data with a forbidden character or too long."""
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(data, ())]
+    seen: set[int] = set()  # an alias stands for a node already looked at
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, str):
+            # Model texts may have line breaks (paragraphs); nothing else a terminal acts on.
+            problem = text_problem(value.replace("\n", " "), MAX_MODEL_TEXT)
+            if problem:
+                return path, problem
+        elif isinstance(value, (dict, list)) and id(value) not in seen:
+            seen.add(id(value))
+            items = value.items() if isinstance(value, dict) else enumerate(value)
+            for key, child in items:
+                if isinstance(key, str) and (problem := text_problem(key, MAX_MODEL_TEXT)):
+                    return path, problem
+                stack.append((child, (*path, key if isinstance(key, (str, int)) else "?")))
+    return None
 
 
 def _aspect(entry: AspectEntry, grid: GridFile) -> Aspect:
@@ -257,7 +318,7 @@ def _cross_check(
     problems: list[str] = []
 
     values = [p.value for p in phases_file.scale.points]
-    if values != [1, 2, 3, 4]:
+    if values != [1, 2, 3, 4] or not _whole_numbers(phases_src.data, ("scale", "points")):
         problems.append(
             f"{phases_src.where(('scale', 'points'))}: de schaal moet de waarden 1, 2, 3 en 4 "
             f"hebben, in die volgorde (nu: {values})"
@@ -306,7 +367,7 @@ def _cross_check(
     for entry, source, grid in grids:
         if grid.aspect != entry.id:
             problems.append(
-                f"{source.where(('aspect',))}: dit bestand hoort bij aspect '{grid.aspect}', "
+                f"{source.where(('aspect',))}: dit bestand hoort bij aspect {shown(grid.aspect)}, "
                 f"maar aspects.yaml noemt het voor '{entry.id}'"
             )
         for layer in LAYER_IDS:
@@ -333,7 +394,7 @@ def _cross_check(
                         if used not in known_instruments:
                             path = (*where, "actions", i, "instruments", j)
                             problems.append(
-                                f"{source.where(path)}: instrument '{used}' staat niet in "
+                                f"{source.where(path)}: instrument {shown(used)} staat niet in "
                                 "instruments.yaml"
                             )
     problems += _id_problems(item_ids, "uitspraak")
@@ -392,6 +453,12 @@ def _standard_place(source: _Source, aspect: int, standard: int) -> str:
     return source.where(("aspects", aspect, "inspection_standards", standard, "code"))
 
 
+def _whole_numbers(data: Any, path: tuple[str, str]) -> bool:
+    """The scale's values as written: whole numbers, not `true` or '3' that pydantic would take."""
+    points = data[path[0]][path[1]]
+    return all(type(point.get("value")) is int for point in points)
+
+
 def _empty(source: _Source, path: tuple[str | int, ...], values: list[Any]) -> list[str]:
     return [f"{source.where(path)}: moet minstens één element hebben"] if not values else []
 
@@ -399,7 +466,7 @@ def _empty(source: _Source, path: tuple[str | int, ...], values: list[Any]) -> l
 def _id_problems(ids: list[tuple[str, _Source, tuple[str | int, ...]]], kind: str) -> list[str]:
     """Ids that break the pattern, then ids used twice (across all files)."""
     problems = [
-        f"{source.where(path)}: ongeldige id '{id_}': gebruik kleine letters, cijfers, '.', '_' "
+        f"{source.where(path)}: ongeldige id {shown(id_)}: gebruik kleine letters, cijfers, '.', '_' "
         "en '-'"
         for id_, source, path in ids
         if not ID_PATTERN.match(id_)
@@ -416,7 +483,7 @@ def _duplicates(ids: list[tuple[str, _Source, tuple[str | int, ...]]], kind: str
         if id_ in seen:
             first = seen[id_][0].where(seen[id_][1])
             problems.append(
-                f"{source.where(path)}: dubbele id '{id_}' voor een {kind} (eerder: {first})"
+                f"{source.where(path)}: dubbele id {shown(id_)} voor een {kind} (eerder: {first})"
             )
         else:
             seen[id_] = (source, path)
@@ -450,13 +517,13 @@ def _dutch_errors(exc: ValidationError, source: _Source) -> list[str]:
     for err in exc.errors():
         loc = tuple(err["loc"])
         if loc and loc[-1] == "[key]":
-            out.append(f"{source.where(loc[:-1])}: onbekende sleutel '{loc[-2]}'")
+            out.append(f"{source.where(loc[:-1])}: onbekende sleutel {shown(loc[-2])}")
             continue
         kind = err["type"]
         ctx = err.get("ctx", {})
         if kind == "literal_error":
             expected = str(ctx.get("expected", "")).replace(" or ", " of ")
-            text = f"'{err['input']}' kan niet; kies uit {expected}"
+            text = f"{shown(err['input'])} kan niet; kies uit {expected}"
         elif kind in _DUTCH:
             text = _DUTCH[kind].format(**ctx)
         else:

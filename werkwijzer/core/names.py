@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from werkwijzer.core.errors import WerkwijzerError
+from werkwijzer.core.safe_text import shown
 
 
 def resolve_choice(kind: str, typed: str, choices: Sequence[tuple[str, str]]) -> str:
@@ -31,8 +32,10 @@ def resolve_choice(kind: str, typed: str, choices: Sequence[tuple[str, str]]) ->
         return hits[0]
     if hits:
         names = ", ".join(dict.fromkeys(hits))
-        raise WerkwijzerError(f"'{typed}' past bij meer dan één {kind}: {names}. {_valid(choices)}")
-    raise WerkwijzerError(f"Onbekende {kind} '{typed}'. {_valid(choices)}")
+        raise WerkwijzerError(
+            f"{shown(typed)} past bij meer dan één {kind}: {names}. {_valid(choices)}"
+        )
+    raise WerkwijzerError(f"Onbekende {kind} {shown(typed)}. {_valid(choices)}")
 
 
 def _valid(choices: Sequence[tuple[str, str]]) -> str:

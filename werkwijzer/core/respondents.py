@@ -24,7 +24,9 @@ from pathlib import Path
 from werkwijzer.core.answers import SHEET_SUFFIXES, STDIN, Answers, is_sheet, read_answers
 from werkwijzer.core.errors import WerkwijzerError
 from werkwijzer.core.model import LayerId, Model
+from werkwijzer.core.paths import os_reason, real_path
 from werkwijzer.core.result import Result
+from werkwijzer.core.safe_text import printable
 from werkwijzer.core.scoring import Scorer
 from werkwijzer.core.team import (
     BOARD_LAYER,
@@ -56,10 +58,10 @@ def answer_files(sources: Sequence[str], skip: Path | None = None) -> tuple[list
     files: list[str] = []
     seen: dict[Path | str, str] = {}
     notes: list[str] = []
-    skipped = skip.resolve() if skip else None
+    skipped = real_path(skip) if skip else None
     for source in sources:
         for name in _expand(source, notes):
-            key: Path | str = name if name == STDIN else Path(name).resolve()
+            key: Path | str = name if name == STDIN else real_path(name)
             if key == skipped:
                 if name == source:
                     raise WerkwijzerError(
@@ -83,20 +85,28 @@ def _expand(source: str, notes: list[str]) -> list[str]:
     path = Path(source)
     if source == STDIN or not path.is_dir():
         return [source]
-    found = sorted(
-        p
-        for p in path.iterdir()
-        if p.suffix.lower() in READ_SUFFIXES and not p.name.startswith((".", "~$")) and p.is_file()
-    )
+    try:
+        found = sorted(
+            p
+            for p in path.iterdir()
+            if p.suffix.lower() in READ_SUFFIXES
+            and not p.name.startswith((".", "~$"))
+            and p.is_file()
+        )
+    except OSError as exc:
+        raise WerkwijzerError(
+            f"{printable(source)}: deze map kan niet gelezen worden ({os_reason(exc)})."
+        ) from None
     reports = [p for p in found if p.suffix.lower() == ".csv" and _is_report(p)]
     notes += [
-        f"{p} is een rapport van werkwijzer export, geen antwoorden; overgeslagen." for p in reports
+        f"{printable(str(p))} is een rapport van werkwijzer export, geen antwoorden; overgeslagen."
+        for p in reports
     ]
     found = [p for p in found if p not in reports]
     if not found:
         raise WerkwijzerError(
-            f"{source}: in deze map staan geen antwoordbestanden (.yaml, .yml of .json) of "
-            "antwoordsheets (.xlsx of .csv)."
+            f"{printable(source)}: in deze map staan geen antwoordbestanden (.yaml, .yml of .json) "
+            "of antwoordsheets (.xlsx of .csv)."
         )
     return [str(p) for p in found]
 
@@ -259,7 +269,8 @@ def report(
     """One respondent makes an individual report; two or more make a team report."""
     if len(respondents) == 1:
         only = respondents[0]
-        source = None if only.source == STDIN else Path(only.source).name
+        # The file's own name, any byte of it that is not UTF-8 shown as a replacement mark.
+        source = None if only.source == STDIN else printable(Path(only.source).name)
         return Report(only.result, source=source, notes=dict(only.answers.notes))
     team = build_team(
         model, respondents, min_group=min_group, show_leadership=show_leadership, title=title

@@ -46,6 +46,10 @@ def json_schema(name: str) -> dict[str, Any]:
     if name == "answers":  # a document werkwijzer reads: optional fields may be left out
         schema = TypeAdapter(cls).json_schema(mode="validation")
         schema["required"] = ["format", "layer"]  # the reader insists on the format line
+        # An empty `answers:` (YAML null) means nothing answered yet, as the reader takes it.
+        schema["properties"]["answers"] = {
+            "anyOf": [schema["properties"]["answers"], {"type": "null"}]
+        }
     else:  # a document werkwijzer writes: every key is always there, and no other
         schema = TypeAdapter(cls).json_schema(mode="serialization")
         for shape in [schema, *schema.get("$defs", {}).values()]:

@@ -63,15 +63,20 @@ def side_of(
     return results, side(results, scans=[r.id for r in records], files=files)
 
 
+def _number(text: str) -> bool:
+    """Digits 0-9 only: str.isdigit() also takes '²', which int() refuses."""
+    return text.isascii() and text.isdigit()
+
+
 def split_token(token: str) -> tuple[list[int], list[str]]:
     """'3,4,5' -> ids; a file or folder -> itself. A plain number is always a scan id."""
 
-    if not token.strip().isdigit() and Path(token).exists():
+    if not _number(token.strip()) and Path(token).exists():
         return [], [token]
     ids: list[int] = []
     files: list[str] = []
     for part in (p.strip() for p in token.split(",")):
-        if part.isdigit():
+        if _number(part):
             ids.append(int(part))
         elif part and Path(part).exists():
             files.append(part)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import hashlib
 import json
 import os
@@ -32,6 +33,7 @@ from typing import Any, Literal
 from werkwijzer.core.answers import Answers
 from werkwijzer.core.documents import to_jsonable
 from werkwijzer.core.errors import WerkwijzerError
+from werkwijzer.core.paths import os_reason, real_path
 from werkwijzer.core.result import Result
 from werkwijzer.core.team import school_key
 
@@ -153,7 +155,10 @@ class ScanRecord:
 @dataclass(frozen=True)
 class ForgetOutcome:
     removed: int
-    fully_cleaned: bool  # False when a reader kept old pages in the WAL file for now
+    # False when another connection held a read snapshot: the new pages then wait in the WAL
+    # file, and the old ones (with the deleted rows) stay in the database file itself until the
+    # last connection closes and SQLite checkpoints.
+    fully_cleaned: bool
 
 
 def content_hash(answers: Answers) -> str:
@@ -187,6 +192,12 @@ _COLUMNS = (
     "id, recorded_at, source, layer, school, respondent, scan_date, model_version, result_json"
 )
 _ORDER = "ORDER BY coalesce(scan_date, substr(recorded_at, 1, 10)) DESC, id DESC"
+_MAX_ID = 2**63 - 1  # SQLite's largest integer: a larger scan number cannot exist
+
+
+def _storable_ids(ids: Sequence[int]) -> list[int]:
+    """The ids a row can have; others are simply not found (SQLite cannot even be asked)."""
+    return [i for i in ids if 0 < i <= _MAX_ID]
 
 
 class Store:
@@ -211,7 +222,7 @@ class Store:
         conn = _connect(where, create=create, timeout=wait)
         try:
             with _translated(where):
-                _patiently(conn, lambda: _prepare(conn, where), wait)
+                _patiently(conn, lambda: _prepare(conn, where, write=create), wait)
                 if create:
                     _patiently(conn, lambda: _check_writable(conn), wait)
             yield cls(conn, where)
@@ -284,6 +295,9 @@ class Store:
         clauses: list[str] = []
         params: list[object] = []
         if ids:
+            ids = _storable_ids(ids)
+            if not ids:
+                return []
             clauses.append(f"id IN ({','.join('?' * len(ids))})")
             params.extend(ids)
         day = "coalesce(scan_date, substr(recorded_at, 1, 10))"
@@ -316,7 +330,7 @@ class Store:
     def answers_text(self, scan_id: int) -> str:
         with _translated(self.path):
             row = self._conn.execute(
-                "SELECT answers_text FROM scan WHERE id = ?", (scan_id,)
+                "SELECT answers_text FROM scan WHERE id = ?", (min(max(scan_id, 0), _MAX_ID),)
             ).fetchone()
         if row is None:
             raise UnknownScanError(f"Scan {scan_id} staat niet in {self.path}.")
@@ -336,7 +350,7 @@ class Store:
     def _select(self, sql: str, params: Sequence[object]) -> list[ScanRecord]:
         with _translated(self.path):
             rows = self._conn.execute(sql, params).fetchall()
-            return [_record(row) for row in rows]
+            return [_record(row, self.path) for row in rows]
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[None]:
@@ -346,16 +360,26 @@ class Store:
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 yield
+                self._conn.execute("COMMIT")
             except BaseException:
-                self._conn.execute("ROLLBACK")
+                # SQLite ends the transaction itself on some errors (a full disk): a ROLLBACK
+                # then fails with "no transaction is active" and would hide the real error.
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
                 raise
-            self._conn.execute("COMMIT")
 
 
 # --- opening, checking, migrating ----------------------------------------------------------------
 
 
 def _connect(path: Path, *, create: bool, timeout: float) -> sqlite3.Connection:
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise StoreError(
+                f"{path}: {os_reason(exc)}; kies een ander bestand met --db."
+            ) from None
     if not path.exists():
         if not create:
             raise StoreMissingError(f"Er zijn nog geen scans bewaard (geen database in {path}).")
@@ -372,7 +396,7 @@ def _connect(path: Path, *, create: bool, timeout: float) -> sqlite3.Connection:
     mode = "rwc" if create else "rw"
     with _translated(path):
         conn = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode={mode}",
+            f"{real_path(path).as_uri()}?mode={mode}",
             uri=True,
             timeout=timeout,
             isolation_level=None,  # transactions are explicit: BEGIN IMMEDIATE in Store._write
@@ -406,12 +430,13 @@ def _is_busy(exc: sqlite3.Error) -> bool:
     return name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in str(exc).lower()
 
 
-def _prepare(conn: sqlite3.Connection, path: Path) -> None:
-    # Check before anything is written: a refused file must stay exactly as it was.
+def _prepare(conn: sqlite3.Connection, path: Path, *, write: bool) -> None:
+    """Check, then set up. A refused file stays exactly as it was; a reader (`write=False`) of a
+    current database writes nothing at all, so a read-only file in any journal mode is readable."""
     _check_owner(conn, path)
-    if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-        conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA secure_delete = ON")  # deleted rows are overwritten, not just unlinked
+    if write and conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        conn.execute("PRAGMA journal_mode = WAL")
     if conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
         _migrate(conn, path)
 
@@ -430,8 +455,12 @@ def _check_writable(conn: sqlite3.Connection) -> None:
 
 
 def _check_owner(conn: sqlite3.Connection, path: Path) -> None:
+    """Ours: our application id (every werkwijzer database has it from its first schema step on),
+    or a database still empty, to be made ours. Anything else, whatever its user_version or
+    tables, belongs to another program."""
     version, app_id, tables = _owner_facts(conn)
-    if app_id not in (0, APPLICATION_ID) or (version == 0 and app_id == 0 and tables):
+    new = app_id == 0 and version == 0 and tables == 0
+    if app_id != APPLICATION_ID and not new:
         raise _not_ours(path)
     if version > SCHEMA_VERSION:
         raise StoreVersionError(
@@ -452,9 +481,14 @@ def _owner_facts(conn: sqlite3.Connection) -> tuple[int, int, int]:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-    finally:
         if own_transaction:
             conn.execute("COMMIT")
+    except BaseException:
+        # Never COMMIT (or ROLLBACK) a transaction SQLite already ended: "no transaction is
+        # active" would then replace the real error, a full disk for one.
+        if own_transaction and conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
     return version, app_id, tables
 
 
@@ -475,10 +509,11 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
             for statement in step:
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {target}")
+        conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
-    conn.execute("COMMIT")
 
 
 def _result_from_json(text: str) -> Result:
@@ -487,9 +522,29 @@ def _result_from_json(text: str) -> Result:
     return TypeAdapter(Result).validate_json(text)
 
 
-def _record(row: tuple[Any, ...]) -> ScanRecord:
-    """A row of _COLUMNS; the schema's NOT NULL and CHECK constraints vouch for the types."""
+def _record(row: tuple[Any, ...], path: Path) -> ScanRecord:
+    """A row of _COLUMNS. A row that does not read back (edited or damaged outside werkwijzer)
+    is a StoreCorruptError naming the scan, not a traceback."""
+    try:
+        return _checked_record(row)
+    except (ValueError, TypeError, KeyError):  # pydantic's ValidationError is a ValueError
+        raise StoreCorruptError(
+            f"Scan {row[0]} in de database {path} is beschadigd en kan niet gelezen worden. Zet "
+            f"de database opzij en lees je antwoordbestanden opnieuw in met: werkwijzer import "
+            f"MAP. {_KEEP}"
+        ) from None
+
+
+def _checked_record(row: tuple[Any, ...]) -> ScanRecord:
     id_, recorded_at, source, layer, school, respondent, scan_date, model_version, result = row
+    texts = (recorded_at, layer, model_version)
+    if not isinstance(id_, int) or not all(isinstance(t, str) for t in texts):
+        raise TypeError("a column of the wrong type")
+    if source not in ("scan", "import") or not isinstance(result, str):
+        raise TypeError("a column of the wrong type")
+    if not all(name is None or isinstance(name, str) for name in (school, respondent)):
+        raise TypeError("a name that is no text")
+    dt.date.fromisoformat(recorded_at[:10])
     return ScanRecord(
         id=id_,
         recorded_at=recorded_at,
@@ -509,8 +564,9 @@ def _forget_filter(
     clauses: list[str] = []
     params: list[object] = []
     if ids:
-        clauses.append(f"id IN ({','.join('?' * len(ids))})")
-        params.extend(ids)
+        storable = _storable_ids(ids) or [0]  # no row has id 0
+        clauses.append(f"id IN ({','.join('?' * len(storable))})")
+        params.extend(storable)
     if respondent is not None:
         clauses.append("respondent_key = ?")
         params.append(name_key(respondent))
@@ -546,6 +602,16 @@ def _translated(path: Path) -> Iterator[None]:
         ) from None
 
 
+def _disk_full(path: Path) -> bool:
+    """Whether the disk of the database is (all but) full. SQLite reports a full disk as an I/O
+    error when it happens while it sets up its shared-memory file, before any page is written."""
+    try:
+        info = os.statvfs(path.parent)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        return False
+    return info.f_bavail * info.f_frsize < 64 * 1024
+
+
 def _dutch(exc: sqlite3.Error, path: Path) -> StoreError:
     name = getattr(exc, "sqlite_errorname", "") or ""
     text = str(exc).lower()
@@ -573,7 +639,11 @@ def _dutch(exc: sqlite3.Error, path: Path) -> StoreError:
             f"De database {path} kan niet geopend worden: ontbreekt de map, of mag werkwijzer "
             f"daar niet schrijven? Kies anders een plek met --db. {_KEEP}"
         )
-    if name == "SQLITE_FULL" or "disk is full" in text:
+    if (
+        name == "SQLITE_FULL"
+        or "disk is full" in text
+        or (name.startswith("SQLITE_IOERR") and _disk_full(path))
+    ):
         return StoreError(
             f"De schijf is vol; de database {path} kan niet bijgewerkt worden. {_KEEP}"
         )

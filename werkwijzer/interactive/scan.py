@@ -29,6 +29,7 @@ from werkwijzer.core.answers import NOTE_MAX, Answers, AnswerValue, clean_note, 
 from werkwijzer.core.atomic import free_path
 from werkwijzer.core.errors import Interrupted, WerkwijzerError
 from werkwijzer.core.model import Aspect, ItemPlace, LayerId, Model
+from werkwijzer.core.safe_text import text_problem
 from werkwijzer.render.text import joined, minutes_for, number_word
 
 if TYPE_CHECKING:
@@ -339,9 +340,17 @@ def ask_layer(console: Console, model: Model) -> LayerId:
 
 
 def ask_school() -> str | None:
-    question = questionary.text("Naam van je school of bestuur (mag leeg blijven):", style=STYLE)
+    question = questionary.text(
+        "Naam van je school of bestuur (mag leeg blijven):", style=STYLE, validate=_school_ok
+    )
     typed: str = _ask(question)
     return typed.strip() or None
+
+
+def _school_ok(typed: str) -> bool | str:
+    """The answers file's rule for free text, so the file written reads back (safe_text.py)."""
+    problem = text_problem(typed.strip())
+    return f"De naam {problem}." if problem else True
 
 
 def ask_overwrite(console: Console, path: Path, alternative: Path) -> bool:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from werkwijzer.core.safe_text import printable
+
 # Characters that can start markup anywhere in a line (GFM: | for tables, ~ for strikethrough).
 _INLINE = re.compile(r"([\\`*_\[\]<>|&~])")
 # Characters that only have a meaning at the start of a line (headings, lists, quotes, breaks).
@@ -17,14 +19,20 @@ _LINE_START = re.compile(r"^(\s*)(|\d+(?=[.)]))([#+\-=>]|(?<=\d)[.)])")
 
 
 def escape(text: object) -> str:
-    """Inline-safe text: one line, markup characters escaped, readable as plain text."""
-    one_line = " ".join(str(text).split())
+    """Inline-safe text: one line, markup characters escaped, readable as plain text, and any
+    control character written out (`\\x1b`), so a document shown in a terminal steers nothing."""
+    one_line = printable(" ".join(str(text).split()))
     escaped = _INLINE.sub(r"\\\1", one_line)
     return _LINE_START.sub(lambda m: m.group(1) + m.group(2) + "\\" + m.group(3), escaped)
 
 
+# A heading's text ending in '#'s after a space would be read as its closing sequence and vanish.
+_CLOSING = re.compile(r"(\s)(#+)$")
+
+
 def heading(level: int, text: object) -> str:
-    return f"{'#' * level} {escape(text)}"
+    body = _CLOSING.sub(lambda m: m.group(1) + "\\" + m.group(2), escape(text))
+    return f"{'#' * level} {body}"
 
 
 def paragraph(text: object) -> str:

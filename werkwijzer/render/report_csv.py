@@ -40,12 +40,18 @@ def _rows(number: int, group: str, result: Result, excel: bool) -> Iterable[list
             yield [
                 str(number),
                 group,
-                aspect.id,
-                aspect.name,
+                _cell(aspect.id),
+                _cell(aspect.name),
                 phase,
                 _score(aspect.scores[phase], excel),
                 aspect.phase or "",
             ]
+
+
+def _cell(text: str) -> str:
+    """A text from the model, never a formula: a spreadsheet runs a cell that starts with =, +,
+    -, @ (or a tab or return before one), so such a cell gets a leading apostrophe."""
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def _score(value: float | None, excel: bool) -> str:
