@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 import typer
+from conftest import run
 from typer.main import get_command
 
-from tests.conftest import run
 from werkwijzer.cli.app import app
 
 # Phrases of typer's and click's own texts (help, usage errors, completion), as whole words.
@@ -93,12 +93,18 @@ def test_root_help_lists_every_command_and_the_completion_options_in_dutch() -> 
 
 
 USAGE_ERRORS: list[tuple[list[str], str]] = [
-    (["scan", "--lag", "schoolleider"], "De optie --lag bestaat niet bij 'werkwijzer scan'. Bedoel je --layer?"),
+    (
+        ["scan", "--lag", "schoolleider"],
+        "De optie --lag bestaat niet bij 'werkwijzer scan'. Bedoel je --layer?",
+    ),
     (["scna"], "Het commando 'scna' bestaat niet. Bedoel je 'scan' of 'schema'?"),
     (["score"], "Hier ontbreekt nog BESTAND."),
     (["instruments", "Trendanalyse", "leerlingvolgsysteem"], "tussen aanhalingstekens"),
     (["export", "x.yaml", "--min-group", "drie"], "--min-group: 'drie' is geen geheel getal."),
-    (["export", "x.yaml", "--min-group", "0"], "--min-group: 0 kan niet; het moet minstens 1 zijn."),
+    (
+        ["export", "x.yaml", "--min-group", "0"],
+        "--min-group: 0 kan niet; het moet minstens 1 zijn.",
+    ),
     (["schema", "bla"], "NAAM: 'bla' kan niet; kies uit"),
     (["scan", "--resume"], "Na --resume hoort een waarde; die ontbreekt."),
     (["score", "--json=ja", "x.yaml"], "--json is een schakelaar en krijgt geen waarde."),

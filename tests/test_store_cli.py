@@ -20,7 +20,7 @@ import pytest
 from conftest import answers_for, run, write_answers_file
 from markdown_it import MarkdownIt
 
-from werkwijzer.cli.scan import _after_finish
+from werkwijzer.cli.scan import _record
 from werkwijzer.core.answers import read_answers
 from werkwijzer.core.compare import SAME_MARGIN
 from werkwijzer.core.documents import to_jsonable
@@ -640,14 +640,11 @@ def test_a_finished_scan_is_recorded(
 ) -> None:
     path, answers, result = finished
     db = tmp_path / "s.db"
-    _after_finish(path, answers, result, db=db)
-    assert "Bewaard als scan 1" in capsys.readouterr().err
+    assert _record(path, answers, result, db=db).startswith("Bewaard als scan 1")
     [scan] = stored(db)
     assert scan["source"] == "scan" and scan["school"] == "OBS De Regenboog"
-    _after_finish(path, answers, result, db=db)
-    assert "al bewaard als scan 1" in capsys.readouterr().err
-    _after_finish(path, answers, result, store=False, db=tmp_path / "niet.db")
-    assert not (tmp_path / "niet.db").exists()
+    assert "al bewaard als scan 1" in _record(path, answers, result, db=db)
+    assert capsys.readouterr().err == ""
 
 
 def test_a_failing_store_never_costs_the_scan(
@@ -657,7 +654,8 @@ def test_a_failing_store_never_costs_the_scan(
     before = path.read_bytes()
     db = tmp_path / "s.db"
     db.write_bytes(b"kapot" * 1000)
-    _after_finish(path, answers, result, db=db)  # no exception: the scan itself is done
+    note = _record(path, answers, result, db=db)  # no exception: the scan itself is done
+    assert "niet bewaard" in note
     err = capsys.readouterr().err
     assert f"je antwoorden staan veilig in {path}" in err and "beschadigd" in err
     assert f"werkwijzer import {path}" in err
@@ -676,6 +674,8 @@ def test_scan_in_a_terminal_records_or_warns(
         db.write_bytes(b"kapot" * 1000)
     extra = ["--no-store"] if db_state == "no-store" else []
     child = _spawn("scan", "--resume", str(path), "--db", str(db), *extra)
+    child.expect_exact("De uitslag bekijken")
+    child.send("\r")  # the first choice for a complete file: the result, no answer changed
     child.expect(pexpect.EOF)
     child.close()
     output = child.before or ""

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any, ClassVar, Literal, get_args
@@ -66,6 +66,11 @@ class Phase(Checked):
     id: PhaseId
     name: str
     description: str
+    short_name: str | None = None  # for narrow table headers: "Begin" for "Beginfase"
+
+    @property
+    def short(self) -> str:
+        return self.short_name or self.name
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -73,6 +78,8 @@ class Layer(Checked):
     id: LayerId
     name: str
     description: str
+    # Other words people use for this role (directeur, leerkracht); typed, they find the layer.
+    synonyms: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -32,6 +32,7 @@ from typing import Any, Literal
 from werkwijzer.core.answers import Answers
 from werkwijzer.core.documents import to_jsonable
 from werkwijzer.core.errors import WerkwijzerError
+from werkwijzer.core.invocation import command, program
 from werkwijzer.core.result import Result
 from werkwijzer.core.team import school_key
 
@@ -308,7 +309,7 @@ class Store:
         if missing:
             raise UnknownScanError(
                 f"Scan {', '.join(missing)} staat niet in {self.path}. "
-                "Bekijk de nummers met: werkwijzer history"
+                f"Bekijk de nummers met:\n  {command('history')}"
             )
         return [found[i] for i in ids]
 
@@ -573,7 +574,7 @@ def _dutch(exc: sqlite3.Error, path: Path) -> StoreError:
     ):
         return StoreCorruptError(
             f"De database {path} is beschadigd of is geen database. Zet het bestand opzij en "
-            f"lees je antwoordbestanden opnieuw in met: werkwijzer import MAP. {_KEEP}"
+            f"lees je antwoordbestanden opnieuw in met: {program()} import MAP. {_KEEP}"
         )
     if name.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
         return StoreReadOnlyError(

@@ -28,6 +28,7 @@ from rich.text import Text
 
 from werkwijzer.core.answers import Answers, AnswerValue, write_answers
 from werkwijzer.core.errors import Interrupted, WerkwijzerError
+from werkwijzer.core.invocation import command, file_arg
 from werkwijzer.core.model import Aspect, ItemPlace, LayerId, Model
 
 if TYPE_CHECKING:
@@ -109,13 +110,7 @@ def run(
         if plan.resumed is not None:
             path, answers = plan.resumed.path, _resumed_answers(model, plan)
             if first_open(model, answers) is None:
-                console.print(
-                    Text(
-                        f"Alle uitspraken in {shown_path(path)} zijn al beantwoord; "
-                        "hier is de uitslag."
-                    )
-                )
-                return path, answers
+                return path, _review(console, model, path, answers)
             _welcome_back(console, model, path, answers)
         else:
             _welcome(console, model, plan.layer)
@@ -206,6 +201,103 @@ def run_scan(
     console.print(Text(f"Klaar: alle {len(places)} uitspraken zijn beantwoord.", style="bold"))
     console.print()
     return answers
+
+
+# --- going over a finished scan again ------------------------------------------------------------
+
+
+def _review(console: Console, model: Model, path: Path, answers: Answers) -> Answers:
+    """A complete file: show the result, or go over all, one aspect's or the unknown answers."""
+    console.print(Text(model.title, style=ACCENT))
+    console.print()
+    console.print(
+        Text.assemble(
+            "Alle uitspraken in ",
+            (shown_path(path), "bold"),
+            " zijn al beantwoord. Je kunt de uitslag bekijken, of antwoorden nalopen en "
+            "aanpassen: je eerdere antwoord staat dan steeds klaar, en elke wijziging wordt "
+            "meteen bewaard.",
+        )
+    )
+    places = model.items_for(answers.layer)
+    choices = [questionary.Choice("De uitslag bekijken", value="")]
+    choices.append(questionary.Choice("Alle antwoorden nalopen", value="*"))
+    unknown = [i for i, p in enumerate(places) if answers.answers.get(p.item.id) is None]
+    if unknown:
+        label = f"Alleen de uitspraken met '{model.scale.unknown_label}' ({len(unknown)})"
+        choices.append(questionary.Choice(label, value="?"))
+    for aspect in model.aspects:
+        choices.append(questionary.Choice(f"Eén aspect nalopen: {aspect.name}", value=aspect.id))
+    with _stopped(path, len(places)) as saved:
+        saved.count = len(places)
+        with create_app_session():
+            wanted: str = _ask(
+                questionary.select(
+                    "Wat wil je doen?", choices=choices, instruction=CHOOSE_HINT, style=STYLE
+                )
+            )
+    if not wanted:
+        return answers
+    indices = {
+        "*": list(range(len(places))),
+        "?": unknown,
+    }.get(wanted) or [i for i, p in enumerate(places) if p.aspect.id == wanted]
+    return review_scan(model, answers, path, indices, console=console)
+
+
+def review_scan(
+    model: Model,
+    answers: Answers,
+    path: Path,
+    indices: list[int],
+    *,
+    console: Console,
+    input: Input | None = None,
+    output: Output | None = None,
+) -> Answers:
+    """Ask the statements at `indices` again, each with its earlier answer pre-selected.
+
+    'Terug' steps back within them; the file is saved after every answer that changes.
+    """
+    places = model.items_for(answers.layer)
+    given: dict[str, AnswerValue] = dict(answers.answers)
+    position, changed, header_for = 0, 0, None
+    with create_app_session(input=input, output=output), _stopped(path, len(places)) as saved:
+        saved.count = _answered(places, given)
+        while position < len(indices):
+            index = indices[position]
+            place = places[index]
+            if place.aspect.id != header_for:
+                _aspect_header(console, place.aspect)
+                header_for = place.aspect.id
+            _show_statement(console, places, index)
+            choice = ask_answer(
+                model, given.get(place.item.id), answered=True, can_go_back=position > 0
+            )
+            if choice == BACK:
+                position -= 1
+                continue
+            value = _answer_value(choice)
+            if value != given.get(place.item.id):
+                given[place.item.id] = value
+                answers = dataclasses.replace(answers, answers=dict(given))
+                save(path, answers, model)
+                changed += 1
+            position += 1
+    console.print()
+    altered = "geen enkel antwoord" if not changed else f"{changed} {_answers_word(changed)}"
+    console.print(
+        Text(
+            f"Klaar met nalopen: {len(indices)} uitspraken bekeken, {altered} aangepast.",
+            style="bold",
+        )
+    )
+    console.print()
+    return answers
+
+
+def _answers_word(n: int) -> str:
+    return "antwoord" if n == 1 else "antwoorden"
 
 
 def first_open(model: Model, answers: Answers) -> int | None:
@@ -325,7 +417,7 @@ def ask_overwrite(console: Console, path: Path, alternative: Path) -> bool:
     console.print(
         Text(
             f"Het bestand {shown_path(path)} bestaat al. Is dat een eerder begonnen scan? Stop "
-            f"dan met Ctrl-C en ga verder met: werkwijzer scan --resume {command_path(path)}"
+            f"dan met Ctrl-C en ga verder met:\n  {resume_command(path)}"
         )
     )
     question = questionary.select(
@@ -413,15 +505,12 @@ def shown_path(path: Path) -> str:
 
 
 def command_path(path: Path) -> str:
-    """The path to type in a command: short in the current folder, quoted when it has spaces."""
-    absolute = path.absolute()
-    text = absolute.name if absolute.parent == Path.cwd() else str(absolute)
-    safe = all(c.isalnum() or c in "-_./\\:+@,=" for c in text)
-    return text if safe else f'"{text}"'
+    """The path to type in a command: short in the current folder, quoted when it needs that."""
+    return file_arg(path)
 
 
 def resume_command(path: Path) -> str:
-    return f"werkwijzer scan --resume {command_path(path)}"
+    return command("scan", "--resume", path)
 
 
 # --- stopping ------------------------------------------------------------------------------------
@@ -495,9 +584,9 @@ def _welcome(console: Console, model: Model, layer: LayerId | None) -> None:
             ),
             (
                 "•",
-                Text.assemble(
-                    "Stoppen kan altijd met Ctrl-C. Later ga je verder waar je was met:\n",
-                    ("werkwijzer scan --resume <bestand>", "bold"),
+                Text(
+                    "Stoppen kan altijd met Ctrl-C. Je ziet dan met welk commando je later "
+                    "verder gaat waar je was."
                 ),
             ),
         )
@@ -544,25 +633,57 @@ def _welcome_back(console: Console, model: Model, path: Path, answers: Answers) 
         )
 
 
-def show_result(console: Console, model: Model, result: Result, path: Path) -> None:
-    """The same screen as `werkwijzer score`, then where the file is and what to do with it."""
+def show_result(
+    console: Console, model: Model, result: Result, path: Path, stored: str | None = None
+) -> None:
+    """The full result (as `werkwijzer score` shows it) and the commands to go on with it, then,
+    as the last screen, the result in short and where the file is (`stored`: a note on the store).
+    """
     from werkwijzer.render.context import RenderContext
-    from werkwijzer.render.result_terminal import render_result
+    from werkwijzer.render.result_terminal import print_command, render_result
 
     render_result(console, result, RenderContext(model))
     console.print()
-    console.print(Text.assemble("Je antwoorden staan in ", (shown_path(path), "bold"), "."))
     console.print(Text("Verder met de uitslag:", style="bold"))
-    for command, what in (
-        (
-            f"werkwijzer export {command_path(path)}",
-            "een verslag in markdown, voor een teamoverleg",
-        ),
-        (f"werkwijzer score {command_path(path)}", "deze uitslag later nog eens bekijken"),
-        (f"werkwijzer score --json {command_path(path)}", "de uitslag als JSON, voor scripts"),
+    for words, what in (
+        (("score", path), "deze uitslag later nog eens bekijken"),
+        (("history",), "al je bewaarde scans, ook die van eerdere jaren"),
+        (("score", "--json", path), "de uitslag als JSON, voor een script"),
     ):
-        console.print(Text(f"  {command}", overflow="fold"))
+        print_command(console, command(*words), indent=2)
         console.print(Text(f"      {what}", style=MUTED))
+    console.print()
+    _last_screen(console, model, result, path, stored)
+
+
+def _last_screen(
+    console: Console, model: Model, result: Result, path: Path, stored: str | None
+) -> None:
+    """As many first steps as fit the terminal's height, with the file and the report below."""
+    from werkwijzer.render.result_summary import height, summary
+
+    report = path.with_name(f"{path.stem}-verslag.md")
+    tail: list[tuple[str, str]] = [
+        ("Je antwoorden staan in:", shown_path(path)),
+        ("Een verslag voor het team maken:", command("export", path, "-o", report)),
+    ]
+    tail_height = sum(1 + _wrapped(console, f"  {line}") for _, line in tail) + bool(stored)
+    for steps in (3, 2, 1, 0):
+        parts = summary(model, result, steps)
+        if height(console, parts) + tail_height < console.height or steps == 0:
+            break
+    for part in parts:
+        console.print(part)
+    if stored:
+        console.print(Text(stored, style=MUTED))
+    for label, line in tail:
+        console.print(Text(label, style="bold"))
+        console.print(f"  {line}", soft_wrap=True, highlight=False)
+
+
+def _wrapped(console: Console, line: str) -> int:
+    """The lines a soft-wrapped line takes on the terminal."""
+    return max(1, -(-len(line) // max(1, console.width)))
 
 
 def _minutes(statements: int) -> int:
