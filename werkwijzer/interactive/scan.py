@@ -662,7 +662,9 @@ def _last_screen(
     """As many first steps as fit the terminal's height, with the file and the report below."""
     from werkwijzer.render.result_summary import height, summary
 
-    report = path.with_name(f"{path.stem}-verslag.md")
+    report = path.with_suffix(".md")
+    if report == path:  # an answers file called .md: never offer to write over it
+        report = path.with_name(f"{path.stem}-verslag.md")
     tail: list[tuple[str, str]] = [
         ("Je antwoorden staan in:", shown_path(path)),
         ("Een verslag voor het team maken:", command("export", path, "-o", report)),

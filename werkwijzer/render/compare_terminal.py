@@ -10,6 +10,7 @@ from rich.text import Text
 
 from werkwijzer.core.compare import Comparison, Verdict
 from werkwijzer.core.history import History
+from werkwijzer.core.invocation import command
 from werkwijzer.core.model import PHASE_IDS, Model
 from werkwijzer.render.compare_text import (
     GROUP_NOTE,
@@ -63,9 +64,12 @@ def render_history(console: Console, history: History, context: RenderContext) -
         console.print(
             Text("* Het bestand had geen datum; dit is de dag waarop het is bewaard.", style=MUTED)
         )
-    console.print(
-        Text("Vergelijk twee scans met: werkwijzer compare NR NR", style=MUTED, overflow="fold")
-    )
+    if len(scans) >= 2:  # newest first: the two newest, then and now
+        console.print(Text("De twee nieuwste scans vergelijken:", style=MUTED))
+        line = "  " + command("compare", str(scans[1].id), str(scans[0].id))
+        console.print(line, style=MUTED, soft_wrap=True, highlight=False)
+    elif scans:
+        console.print(Text("Na een volgende scan zie je met compare wat er bewoog.", style=MUTED))
 
 
 def _layer_name(model: Model, layer: str) -> str:

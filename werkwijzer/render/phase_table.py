@@ -56,6 +56,7 @@ class PhaseTable:
             pad_edge=False,
             padding=(0, 1, 0, 0),
             header_style="bold",
+            show_header=self.scores,
         )
         table.add_column("Aspect", width=widths[0])
         table.add_column("Fase", width=widths[1])

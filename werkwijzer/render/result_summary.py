@@ -22,6 +22,7 @@ def summary(model: Model, result: Result, steps: int) -> list[RenderableType]:
     parts: list[RenderableType] = [
         Rule(Text("Je uitslag in het kort", style=ACCENT), align="left", characters="─"),
         PhaseTable(model, result, scores=False),
+        Text(),
         start_lead(model, result),
     ]
     actions = result.aspect(result.start.aspect).actions if result.start else []
