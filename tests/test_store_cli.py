@@ -486,16 +486,16 @@ def _spawn(*args: str) -> pexpect.spawn:
     )
 
 
-@pytest.mark.parametrize(("answer", "left"), [("n", 1), ("j", 1), ("y", 0)])
+@pytest.mark.parametrize(("answer", "left"), [("n", 1), ("", 1), ("j", 0), ("ja", 0), ("x", 1)])
 def test_forget_asks_in_a_terminal(tmp_path: Path, model: Model, answer: str, left: int) -> None:
     db = tmp_path / "s.db"
     import_ok(db, answers_file(tmp_path / "a.yaml", model, respondent="Anna"))
     child = _spawn("forget", "--respondent", "Anna", "--db", str(db))
     child.expect("1 scan wordt voorgoed verwijderd")
-    child.expect(r"Weet je het zeker\? \[y/N\]")
+    child.expect(r"Weet je het zeker\? \[j/N\]")
     child.sendline(answer)
-    if answer == "j":  # click accepts y and n only, and asks again
-        child.expect("Error")
+    if answer == "x":  # neither yes nor no: it asks again
+        child.expect("Typ j \\(ja\\) of n \\(nee\\).")
         child.sendline("n")
     child.expect("Niets verwijderd" if left else "1 scan verwijderd")
     child.expect(pexpect.EOF)
@@ -640,7 +640,7 @@ def test_a_finished_scan_is_recorded(
 ) -> None:
     path, answers, result = finished
     db = tmp_path / "s.db"
-    assert _record(path, answers, result, db=db).startswith("Bewaard als scan 1")
+    assert _record(path, answers, result, db=db) == "Bewaard in je archief als scan 1."
     [scan] = stored(db)
     assert scan["source"] == "scan" and scan["school"] == "OBS De Regenboog"
     assert "al bewaard als scan 1" in _record(path, answers, result, db=db)
@@ -682,7 +682,7 @@ def test_scan_in_a_terminal_records_or_warns(
     assert child.exitstatus == 0, output
     assert path.read_bytes() == before
     if db_state == "fine":
-        assert "Bewaard als scan 1" in output and len(stored(db)) == 1
+        assert "Bewaard in je archief als scan 1." in output and len(stored(db)) == 1
     elif db_state == "corrupt":
         assert "staan veilig" in output and "beschadigd" in output
     else:

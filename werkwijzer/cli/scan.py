@@ -118,7 +118,7 @@ def _record(path: Path, answers: Answers, result: Result, db: Path | None = None
         )
         return "Let op: niet bewaard voor history en compare (zie de melding bovenaan)."
     if outcome.new:
-        return f"Bewaard als scan {outcome.id}, voor history en compare."
+        return f"Bewaard in je archief als scan {outcome.id}."
     return f"Deze antwoorden waren al bewaard als scan {outcome.id}."
 
 

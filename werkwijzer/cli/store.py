@@ -352,10 +352,10 @@ def forget(
 
 
 def _confirmed() -> bool:
-    from werkwijzer.interactive.terminal import require_terminal
+    from werkwijzer.interactive.terminal import confirm, require_terminal
 
     require_terminal("forget", "Voeg --yes toe om zonder vragen te verwijderen.")
-    return typer.confirm("Weet je het zeker?", default=False, err=True)
+    return confirm("Weet je het zeker?")
 
 
 # --- shared --------------------------------------------------------------------------------------

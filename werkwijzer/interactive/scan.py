@@ -558,7 +558,6 @@ def _welcome(console: Console, model: Model, layer: LayerId | None) -> None:
     names = [a.name for a in model.aspects]
     aspects = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
     console.print(Text(model.title, style=ACCENT))
-    console.print()
     console.print(
         Text(
             f"Deze quickscan laat zien hoe ver jullie zijn met samen leren, op "
@@ -575,12 +574,6 @@ def _welcome(console: Console, model: Model, layer: LayerId | None) -> None:
             (
                 "•",
                 Text("Je antwoorden blijven op deze computer en worden na elke uitspraak bewaard."),
-            ),
-            (
-                "•",
-                Text(
-                    "Kiezen: met de pijltjes en Enter, of met het cijfer van een antwoord en Enter."
-                ),
             ),
             (
                 "•",
