@@ -24,6 +24,7 @@ def greet(ctx: typer.Context) -> None:
     group = ctx.command
     assert isinstance(group, typer.core.TyperGroup)
     console.print(Text("Werkwijzer samen leren", style="bold cyan"))
+    console.print()
     console.print(Text(GREETING))
     console.print()
     console.print(Text("Begin met de quickscan:", style="bold"))

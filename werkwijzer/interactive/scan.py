@@ -30,6 +30,7 @@ from werkwijzer.core.answers import Answers, AnswerValue, write_answers
 from werkwijzer.core.errors import Interrupted, WerkwijzerError
 from werkwijzer.core.invocation import command, file_arg
 from werkwijzer.core.model import Aspect, ItemPlace, LayerId, Model
+from werkwijzer.interactive.terminal import fitting
 
 if TYPE_CHECKING:
     from werkwijzer.core.result import Result
@@ -44,6 +45,7 @@ UNKNOWN = "?"  # choice value for 'weet ik niet': questionary turns a None value
 BACK = "terug"
 BACK_KEY = "t"
 CHOOSE_HINT = "(pijltjes of cijfer, dan Enter)"
+SHORT_HINT = "(pijltjes of cijfer)"
 NUMBER_WORDS = (
     "nul",
     "één",
@@ -233,7 +235,10 @@ def _review(console: Console, model: Model, path: Path, answers: Answers) -> Ans
         with create_app_session():
             wanted: str = _ask(
                 questionary.select(
-                    "Wat wil je doen?", choices=choices, instruction=CHOOSE_HINT, style=STYLE
+                    "Wat wil je doen?",
+                    choices=choices,
+                    instruction=fitting("Wat wil je doen?", CHOOSE_HINT, SHORT_HINT),
+                    style=STYLE,
                 )
             )
     if not wanted:
@@ -368,10 +373,15 @@ def ask_answer(model: Model, previous: AnswerValue, *, answered: bool, can_go_ba
             questionary.Choice("Terug naar de vorige uitspraak", value=BACK, shortcut_key=BACK_KEY)
         )
     default: str | None = None
-    instruction = CHOOSE_HINT
+    instruction = fitting("Jouw antwoord:", CHOOSE_HINT, SHORT_HINT)
     if answered:
         default = UNKNOWN if previous is None else str(previous)
-        instruction = f"(eerder: {model.scale.label(previous)}; Enter houdt dat antwoord)"
+        earlier = model.scale.label(previous)
+        instruction = fitting(
+            "Jouw antwoord:",
+            f"(eerder: {earlier}; Enter houdt dat antwoord)",
+            f"(eerder: {earlier})",
+        )
     question = questionary.select(
         "Jouw antwoord:",
         choices=choices,
@@ -399,7 +409,7 @@ def ask_layer(console: Console, model: Model) -> LayerId:
         "Jouw rol:",
         choices=[questionary.Choice(layer.name, value=layer.id) for layer in model.layers],
         use_shortcuts=True,
-        instruction=CHOOSE_HINT,
+        instruction=fitting("Jouw rol:", CHOOSE_HINT, SHORT_HINT),
         style=STYLE,
     )
     chosen: LayerId = _ask(question)
@@ -427,7 +437,7 @@ def ask_overwrite(console: Console, path: Path, alternative: Path) -> bool:
             questionary.Choice(f"{path.name} overschrijven", value="overwrite"),
         ],
         use_shortcuts=True,
-        instruction=CHOOSE_HINT,
+        instruction=fitting("Wat wil je doen?", CHOOSE_HINT, SHORT_HINT),
         style=STYLE,
     )
     choice: str = _ask(question)

@@ -6,6 +6,16 @@ import sys
 
 from werkwijzer.core.errors import NotInteractiveError
 
+
+def fitting(question: str, *instructions: str) -> str:
+    """The first instruction that fits on the question's line ('? question instruction') at the
+    terminal's width, so the prompt never wraps inside a word; '' when none does."""
+    import shutil
+
+    width = shutil.get_terminal_size().columns
+    return next((i for i in instructions if len(f"? {question} {i}") < width), "")
+
+
 YES, NO = ("j", "ja", "y", "yes"), ("n", "nee", "no", "")
 
 
