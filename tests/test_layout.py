@@ -60,8 +60,11 @@ def test_the_legend_explains_the_dots_when_a_phase_has_too_few_answers(
 @pytest.mark.parametrize("width", WIDTHS)
 def test_aspects_lists_names_without_ids_and_whole_words(model: Model, width: int) -> None:
     screen = shown(width, "aspects")
-    for thing in [*model.aspects, *model.layers, *model.phases]:
-        assert shows_in_order(screen, thing.name, thing.description)
+    named = [(x.name, x.description) for x in model.aspects]
+    named += [(x.name, x.description) for x in model.layers]
+    named += [(x.name, x.description) for x in model.phases]
+    for name, description in named:
+        assert shows_in_order(screen, name, description)
     ids = {a.id for a in model.aspects if "_" in a.id}
     prose = [w for line in screen.splitlines() if "werkwijzer " not in line for w in line.split()]
     assert not ids & set(prose)
