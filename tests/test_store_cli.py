@@ -696,3 +696,26 @@ def test_every_store_command_has_help() -> None:
         assert "WERKWIJZER_DB" in result.stdout
     margin = f"{round(SAME_MARGIN * 100)} procentpunten"
     assert margin in run("compare", "--help").stdout.replace("\n", " ")
+
+
+def test_a_reviewed_scan_replaces_its_earlier_version(
+    finished: tuple[Path, Any, Any], tmp_path: Path, model: Model
+) -> None:
+    import dataclasses
+
+    path, answers, result = finished
+    db = tmp_path / "s.db"
+    assert _record(path, answers, result, db=db) == "Bewaard in je archief als scan 1."
+    first = next(iter(answers.answers))
+    changed = dataclasses.replace(answers, answers={**answers.answers, first: 1})
+    note = _record(path, changed, score(model, changed), db=db, replaces=answers)
+    assert note == "Bewaard in je archief als scan 2, in plaats van scan 1."
+    [kept] = stored(db)
+    assert kept["id"] == 2
+    # Unchanged after a review: the same scan, nothing replaced.
+    assert "al bewaard als scan 2" in _record(path, changed, result, db=db, replaces=changed)
+    # A file that was never stored before (a scan continued halfway) replaces nothing.
+    other = dataclasses.replace(changed, answers={**changed.answers, first: 2})
+    note = _record(path, other, result, db=db, replaces=answers)
+    assert note.startswith("Bewaard in je archief als scan") and "in plaats van" not in note
+    assert len(stored(db)) == 2

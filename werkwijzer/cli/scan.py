@@ -92,24 +92,39 @@ def scan(
     from werkwijzer.core.scoring import score
 
     result = score(model, answers)
-    stored = _record(path, answers, result, db=db) if not no_store else None
+    earlier = resumed.answers if resumed is not None else None
+    stored = _record(path, answers, result, db=db, replaces=earlier) if not no_store else None
     show_result(console, model, result, path, stored)
 
 
-def _record(path: Path, answers: Answers, result: Result, db: Path | None = None) -> str:
+def _record(
+    path: Path,
+    answers: Answers,
+    result: Result,
+    db: Path | None = None,
+    replaces: Answers | None = None,
+) -> str:
     """Record a finished scan in the local store (also a complete --resume file); a short note.
 
-    The answers file is already written and stays the source of truth: a store that fails is a
-    warning, and the scan still ends as finished (exit 0).
+    `replaces`: the answers the file held before (--resume). When they were stored as a scan and
+    have been changed since, that earlier version of the same scan is removed: history shows a
+    scan once, as it is now. The answers file is already written and stays the source of truth: a
+    store that fails is a warning, and the scan still ends as finished (exit 0).
     """
     import sqlite3
 
     from werkwijzer.cli.output import say
     from werkwijzer.core.invocation import command
-    from werkwijzer.core.store import StoreError, record
+    from werkwijzer.core.store import Store, StoreError
 
+    replaced = None
     try:
-        outcome = record(db, answers, path.read_text(encoding="utf-8"), result)
+        with Store.open(db) as store:
+            outcome = store.add(answers, path.read_text(encoding="utf-8"), result, "scan")
+            old = store.find(replaces) if replaces is not None else None
+            if old is not None and old != outcome.id:
+                store.forget(ids=[old])
+                replaced = old
     except (StoreError, OSError, sqlite3.Error) as exc:
         reason = exc.message if isinstance(exc, StoreError) else str(exc)
         say(
@@ -117,6 +132,8 @@ def _record(path: Path, answers: Answers, result: Result, db: Path | None = None
             f"voor history en compare. {reason}\nAlsnog bewaren:\n  {command('import', path)}"
         )
         return "Let op: niet bewaard voor history en compare (zie de melding bovenaan)."
+    if replaced is not None:
+        return f"Bewaard in je archief als scan {outcome.id}, in plaats van scan {replaced}."
     if outcome.new:
         return f"Bewaard in je archief als scan {outcome.id}."
     return f"Deze antwoorden waren al bewaard als scan {outcome.id}."

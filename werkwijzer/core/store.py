@@ -270,6 +270,13 @@ class Store:
 
     # --- reading ---
 
+    def find(self, answers: Answers) -> int | None:
+        """The id of the scan holding exactly these answers, if it is stored."""
+        row = self._conn.execute(
+            "SELECT id FROM scan WHERE content_hash = ?", (content_hash(answers),)
+        ).fetchone()
+        return None if row is None else int(row[0])
+
     def scans(
         self,
         *,

@@ -237,6 +237,7 @@ def _review(console: Console, model: Model, path: Path, answers: Answers) -> Ans
                 questionary.select(
                     "Wat wil je doen?",
                     choices=choices,
+                    use_shortcuts=True,
                     instruction=fitting("Wat wil je doen?", CHOOSE_HINT, SHORT_HINT),
                     style=STYLE,
                 )
