@@ -20,8 +20,18 @@ ABOUT = (
 
 
 def say(message: str) -> None:
-    """A message for the user on stderr (never on stdout, which carries data)."""
-    sys.stderr.write(message.rstrip("\n") + "\n")
+    """A message for the user on stderr (never on stdout, which carries data).
+
+    On a terminal, prose wraps between words; indented lines (commands to paste) stay whole.
+    """
+    text = message.rstrip("\n")
+    if sys.stderr.isatty():
+        import shutil
+
+        from werkwijzer.render.text import wrap_prose
+
+        text = wrap_prose(text, shutil.get_terminal_size().columns)
+    sys.stderr.write(text + "\n")
 
 
 def stdout_console() -> Console:
