@@ -36,6 +36,7 @@ PLACEHOLDERS = {
     "ids": "NR",
     "instrument": "INSTRUMENT",
     "layer": "LAAG",
+    "layers": "LAAG",
     "model_dir": "MAP",
     "name": "NAAM",
     "output": "BESTAND",
