@@ -6,11 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-import typer
-from conftest import run
-from typer.main import get_command
-
-from werkwijzer.cli.app import app
+from conftest import command_names, run
 
 # Phrases of typer's and click's own texts (help, usage errors, completion), as whole words.
 ENGLISH = [
@@ -61,12 +57,6 @@ def english_in(text: str) -> list[str]:
     return [m.group(0) for m in ENGLISH_RE.finditer(text)]
 
 
-def command_names() -> list[str]:
-    group = get_command(app)
-    assert isinstance(group, typer.core.TyperGroup)
-    return group.list_commands(typer.Context(group))
-
-
 def test_the_phrase_list_catches_what_typer_would_say() -> None:
     # The same help and error through typer's own renderer are caught: the list is not empty talk.
     assert english_in("Usage: werkwijzer scan [OPTIONS]") == ["Usage", "OPTIONS"]
@@ -109,6 +99,11 @@ USAGE_ERRORS: list[tuple[list[str], str]] = [
     (["scan", "--resume"], "Na --resume hoort een waarde; die ontbreekt."),
     (["score", "--json=ja", "x.yaml"], "--json is een schakelaar en krijgt geen waarde."),
     (["--lag"], "De optie --lag bestaat niet bij 'werkwijzer'."),
+    (["form", "--schol", "X"], "De optie --schol bestaat niet bij 'werkwijzer form'."),
+    (["form", "extra"], "Hier staat meer dan het commando verwacht: extra."),
+    (["form", "--output"], "Na --output hoort een waarde; die ontbreekt."),
+    (["export"], "Hier ontbreekt nog BESTAND."),
+    (["export", "x.yaml", "--show-leadership=ja"], "--show-leadership is een schakelaar"),
 ]
 
 
@@ -120,6 +115,11 @@ def test_usage_errors_are_dutch(args: list[str], dutch: str) -> None:
     assert dutch in result.stderr
     assert english_in(result.stderr) == []
     assert "Traceback" not in result.stderr
+
+
+def test_a_missing_argument_of_several_files_is_named_plainly() -> None:
+    first = run("export").stderr.splitlines()[0]
+    assert first == "Hier ontbreekt nog BESTAND."
 
 
 def test_a_usage_error_says_how_to_get_help(tmp_path: Path) -> None:

@@ -139,7 +139,8 @@ def _missing(exc: exceptions.MissingParameter) -> str:
     from werkwijzer.cli.help_dutch import metavar
 
     if isinstance(param, TyperArgument) or exc.param_type == "argument":
-        text = f"Hier ontbreekt nog {metavar(param)}."
+        # 'BESTAND...' (one or more) reads as 'BESTAND' in a sentence, without four dots.
+        text = f"Hier ontbreekt nog {metavar(param).removesuffix('...')}."
     else:
         text = f"De optie {_hint(exc)} is verplicht."
     if isinstance(param.type, types.ParamType) and hasattr(param.type, "choices"):
