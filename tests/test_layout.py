@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, run, screen_words, shows_in_order
+from conftest import EXAMPLES, command_names, command_of, run, screen_words, shows_in_order
 
 from werkwijzer.core.answers import read_answers
 from werkwijzer.core.model import Model
@@ -99,3 +99,17 @@ def test_history_and_compare_fit(model: Model, width: int, tmp_path: Path) -> No
     assert "compare 1 2" in history or "compare 2 1" in history
     compared = " ".join(shown(width, "compare", "1", "2", "--db", str(db)).split())
     assert all(f"{a.name}: " in compared for a in model.aspects)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("name", command_names())
+def test_every_help_fits_and_keeps_its_words(name: str, width: int) -> None:
+    """Every command's help (also form, export) at 80 and 60 columns: nothing wider, words whole."""
+    import typer
+
+    screen = shown(width, name, "--help")
+    command = command_of(name)
+    for param in command.params:
+        if isinstance(param, typer.core.TyperOption) and param.help:
+            assert shows_in_order(screen, param.help), (name, param.opts)
+            assert all(opt in screen for opt in param.opts), (name, param.opts)
