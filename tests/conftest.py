@@ -258,5 +258,5 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         function = getattr(item, "function", None)
         names = set(function.__code__.co_names) if function is not None else set()
-        if names & {"spawn_cli", "pexpect", "spawn"} or item.module.__name__ == "test_scan_pty":  # type: ignore[attr-defined]
+        if names & {"spawn_cli", "pexpect", "spawn"} or item.module.__name__.endswith("_pty"):  # type: ignore[attr-defined]
             item.add_marker(pytest.mark.pty)

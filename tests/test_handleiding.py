@@ -24,6 +24,7 @@ def make_screens() -> ModuleType:
     return module
 
 
+@pytest.mark.pty  # the scan's screens are drawn in a real pseudo-terminal
 def test_every_screen_in_the_guide_is_what_the_program_shows_now() -> None:
     pytest.importorskip("pexpect")
     pytest.importorskip("pyte")
