@@ -177,6 +177,28 @@ TODAY = dt.date(2026, 11, 23)
 # --- reading a rich screen -----------------------------------------------------------------------
 
 
+def command_names() -> list[str]:
+    """Every command of the app, in the order of `werkwijzer --help`."""
+    import typer
+    from typer.main import get_command
+
+    group = get_command(app)
+    assert isinstance(group, typer.core.TyperGroup)
+    return group.list_commands(typer.Context(group))
+
+
+def command_of(name: str) -> Any:
+    """The click command behind `werkwijzer NAME`."""
+    import typer
+    from typer.main import get_command
+
+    group = get_command(app)
+    assert isinstance(group, typer.core.TyperGroup)
+    command = group.get_command(typer.Context(group), name)
+    assert command is not None, name
+    return command
+
+
 def screen_words(text: str) -> list[str]:
     """The words on a rich screen, without panel borders, rules and bullets."""
     return re.sub(r"[│╭╮╰╯─•]", " ", text).split()
@@ -236,5 +258,5 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         function = getattr(item, "function", None)
         names = set(function.__code__.co_names) if function is not None else set()
-        if names & {"spawn_cli", "pexpect", "spawn"} or item.module.__name__ == "test_scan_pty":  # type: ignore[attr-defined]
+        if names & {"spawn_cli", "pexpect", "spawn"} or item.module.__name__.endswith("_pty"):  # type: ignore[attr-defined]
             item.add_marker(pytest.mark.pty)

@@ -120,7 +120,7 @@ def test_cell_screen_shows_actions_and_their_instruments(model: Model) -> None:
     cell = model.aspect("werken_met_data").cells["leraar"]["tussen"]
     texts = [cell.description]
     for action in cell.actions:
-        texts += [action.title, f"({action.effort})", action.description]
+        texts += [action.title, f"(inspanning: {action.effort})", action.description]
     assert shows_in_order(screen, *texts)
     used = dict.fromkeys(i for a in cell.actions for i in a.instruments)
     for instrument_id in used:

@@ -129,6 +129,26 @@ def test_default_names_follow_the_scan(tmp_path: Path, monkeypatch: pytest.Monke
     assert mode == 0o666 & ~umask
 
 
+def test_the_command_it_prints_works_as_printed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shlex
+    import shutil
+
+    from conftest import EXAMPLES
+
+    monkeypatch.chdir(tmp_path)
+    result = run("form", "--layer", "leerkracht")  # a synonym, as --layer takes everywhere
+    assert result.exit_code == 0, result.stderr
+    [line] = [x.strip() for x in result.stderr.splitlines() if x.startswith("  werkwijzer ")]
+    assert line == "werkwijzer export antwoorden"
+    (tmp_path / "antwoorden").mkdir()
+    shutil.copy(EXAMPLES / "leraar-obs-de-regenboog.yaml", tmp_path / "antwoorden")
+    report = run(*shlex.split(line)[1:])
+    assert report.exit_code == 0, report.stderr
+    assert report.stdout.startswith("#")  # not a terminal here: markdown on stdout
+
+
 def test_an_unknown_layer(tmp_path: Path) -> None:
     result = run("form", "--layer", "conciërge", "-o", str(tmp_path / "f.html"))
     assert result.exit_code == 2

@@ -136,7 +136,7 @@ def test_welcome_tells_what_how_long_and_how_to_stop(model: Model) -> None:
     assert "36 uitspraken" in text
     assert "ongeveer 10 minuten" in text
     assert "op deze computer" in text
-    assert "Ctrl-C" in text and "werkwijzer scan --resume <bestand>" in text
+    assert "Ctrl-C" in text and "met welk commando je later verder gaat" in text
     assert all(a.name in text for a in model.aspects)
     assert "Vanuit welke rol" in text and all(lay.description in text for lay in model.layers)
 
@@ -263,18 +263,96 @@ def test_resume_fills_a_gap_left_in_a_hand_edited_file(model: Model, tmp_path: P
     assert all(v == 4 for v in list(done.answers.values())[5:])
 
 
-def test_resume_of_a_complete_file_goes_straight_to_the_result(
-    model: Model, tmp_path: Path
-) -> None:
+def test_resume_of_a_complete_file_offers_the_result_first(model: Model, tmp_path: Path) -> None:
     path = write_answers_file(
         tmp_path / "klaar.yaml", model, answers_for(model, "leraar", 3, school="X")
     )
     before = path.read_bytes()
-    _, answers, screen = scan(model, ScanPlan(resumed=Resumed(path, read_answers(path, model))), "")
-    assert "zijn al beantwoord; hier is de uitslag" in flat(screen)
+    plan = ScanPlan(resumed=Resumed(path, read_answers(path, model)))
+    _, answers, screen = scan(model, plan, ENTER)  # the first choice: the result
+    assert "zijn al beantwoord" in flat(screen)
     assert flow.progress(places(model, "leraar"), 0) not in screen
     assert path.read_bytes() == before
     assert len(answers.answers) == 36
+
+
+def complete_file(model: Model, tmp_path: Path, value: int | None = 3) -> Path:
+    return write_answers_file(
+        tmp_path / "klaar.yaml", model, answers_for(model, "leraar", value, school="X")
+    )
+
+
+def test_review_all_shows_each_earlier_answer_and_saves_every_change(
+    model: Model, tmp_path: Path
+) -> None:
+    path = complete_file(model, tmp_path)
+    items = places(model, "leraar")
+    # 'Alle antwoorden nalopen' is the second choice; keep the first (Enter), change the second.
+    keys = DOWN + ENTER + ENTER + key(1, model) + ENTER * (len(items) - 2)
+    plan = ScanPlan(resumed=Resumed(path, read_answers(path, model)))
+    _, answers, screen = scan(model, plan, keys)
+    assert flow.progress(items, 0) in screen and flow.progress(items, len(items) - 1) in screen
+    assert answers.answers[items[1].item.id] == 1
+    assert all(answers.answers[p.item.id] == 3 for p in items if p is not items[1])
+    assert read_answers(path, model).answers == answers.answers
+    assert "36 uitspraken bekeken, 1 antwoord aangepast" in flat(screen)
+
+
+def test_review_one_aspect_asks_only_its_statements(model: Model, tmp_path: Path) -> None:
+    path = complete_file(model, tmp_path)
+    items = places(model, "leraar")
+    second = model.aspects[1]
+    own = [i for i, p in enumerate(items) if p.aspect.id == second.id]
+    # Choices: result, all, then one per aspect; the second aspect is four down.
+    keys = DOWN * 3 + ENTER + "".join(key(4, model) for _ in own)
+    plan = ScanPlan(resumed=Resumed(path, read_answers(path, model)))
+    _, answers, screen = scan(model, plan, keys)
+    assert flow.progress(items, own[0]) in screen
+    assert flow.progress(items, 0) not in screen
+    assert {i for i, p in enumerate(items) if answers.answers[p.item.id] == 4} == set(own)
+
+
+def test_review_offers_the_unknown_answers_when_there_are_some(
+    model: Model, tmp_path: Path
+) -> None:
+    items = places(model, "leraar")
+    unknown = {items[4].item.id, items[20].item.id}
+    answers = answers_for(model, "leraar", lambda _a, _p, i: None if i in unknown else 2)
+    path = write_answers_file(tmp_path / "half.yaml", model, answers)
+    # The third choice, after the result and 'all', is 'only the unknown answers'.
+    keys = DOWN * 2 + ENTER + key(3, model) + key(4, model)
+    plan = ScanPlan(resumed=Resumed(path, read_answers(path, model)))
+    _, done, screen = scan(model, plan, keys)
+    assert "2 uitspraken bekeken, 2 antwoorden aangepast" in flat(screen)
+    assert done.answers[items[4].item.id] == 3 and done.answers[items[20].item.id] == 4
+    assert read_answers(path, model).answers == done.answers
+
+
+def test_a_review_takes_a_note_too(model: Model, tmp_path: Path) -> None:
+    path = complete_file(model, tmp_path)
+    items = places(model, "leraar")
+    first = model.aspects[0]
+    own = [p for p in items if p.aspect.id == first.id]
+    # One aspect; at its first statement a note (n), then the statement again: Enter keeps 3.
+    keys = DOWN * 2 + ENTER + "n" + ENTER + "Nagevraagd bij de IB'er." + ENTER + ENTER * len(own)
+    plan = ScanPlan(resumed=Resumed(path, read_answers(path, model)))
+    _, answers, screen = scan(model, plan, keys)
+    assert answers.notes == {own[0].item.id: "Nagevraagd bij de IB'er."}
+    assert read_answers(path, model).notes == answers.notes
+    assert all(v == 3 for v in answers.answers.values())
+    assert "Je toelichting: Nagevraagd bij de IB'er." in screen
+    assert f"{len(own)} uitspraken bekeken, geen enkel antwoord aangepast" in flat(screen)
+
+
+def test_stopping_a_review_keeps_what_was_changed(model: Model, tmp_path: Path) -> None:
+    path = complete_file(model, tmp_path)
+    items = places(model, "leraar")
+    keys = DOWN + ENTER + key(1, model) + CTRL_C
+    plan = ScanPlan(resumed=Resumed(path, read_answers(path, model)))
+    with pytest.raises(Interrupted) as stopped:
+        scan(model, plan, keys)
+    assert "werkwijzer scan --resume klaar.yaml" in stopped.value.message
+    assert read_answers(path, model).answers[items[0].item.id] == 1
 
 
 # --- files ---------------------------------------------------------------------------------------
@@ -367,7 +445,7 @@ def test_command_path_is_short_here_and_quoted_with_spaces(tmp_path: Path) -> No
         "werkwijzer-leraar-2026-11-23.yaml"
     )
     spaced = tmp_path / "map met spaties" / "a.yaml"
-    assert flow.command_path(spaced) == f'"{spaced}"'
+    assert flow.command_path(spaced) == f"'{spaced}'"  # one word for a POSIX shell
 
 
 # --- the command ---------------------------------------------------------------------------------
@@ -388,10 +466,11 @@ def recorded_finishes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Path, Answe
 
     calls: list[tuple[Path, Answers, Result]] = []
 
-    def after_finish(path: Path, answers: Answers, result: Result, **_: object) -> None:
+    def record(path: Path, answers: Answers, result: Result, **_: object) -> str:
         calls.append((path, answers, result))
+        return "Bewaard (in de test)."
 
-    monkeypatch.setattr(command, "record_and_tell", after_finish)
+    monkeypatch.setattr(command, "record_and_tell", record)
     return calls
 
 
@@ -425,7 +504,7 @@ def test_command_resume_of_complete_file_shows_result(
 ) -> None:
     finishes = recorded_finishes(monkeypatch)
     path = write_answers_file(tmp_path / "klaar.yaml", model, answers_for(model, "leraar", 1))
-    with at_terminal("", monkeypatch):
+    with at_terminal(ENTER, monkeypatch):
         result = run("scan", "--resume", str(path))
     assert result.exit_code == 0, result.stderr
     assert "Waar begin je?" in result.stdout
@@ -440,11 +519,19 @@ def test_command_without_a_terminal_refuses_and_points_to_score(tmp_path: Path) 
     assert list(tmp_path.glob("*.yaml")) == []
 
 
-def test_command_unknown_layer_lists_the_valid_ones() -> None:
-    result = run("scan", "--layer", "directeur")
+def test_command_unknown_layer_lists_the_valid_ones(model: Model) -> None:
+    result = run("scan", "--layer", "conciërge")
     assert result.exit_code == 2
-    for layer in LAYER_IDS:
-        assert layer in result.stderr
+    for layer in model.layers:
+        assert layer.name in result.stderr
+
+
+@pytest.mark.parametrize("word", ["directeur", "Locatieleider", "teamleider", "leerkracht"])
+def test_command_layer_takes_the_words_people_use(word: str) -> None:
+    # The layer is accepted: the scan gets as far as asking for a terminal.
+    result = run("scan", "--layer", word)
+    assert result.exit_code == 2
+    assert "terminal nodig" in result.stderr
 
 
 @pytest.mark.parametrize(

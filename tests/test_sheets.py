@@ -192,7 +192,7 @@ def test_score_wants_one_respondent(tmp_path: Path, model: Model) -> None:
     assert result.exit_code == 2
     assert result.stderr == (
         f"{sheet} bevat de antwoorden van 4 respondenten; score rekent er één. Een teamrapport "
-        f"van allemaal: werkwijzer export {sheet}\n"
+        f"van allemaal:\n  werkwijzer export {sheet}\n"  # on a line of its own, to paste
     )
 
 

@@ -469,16 +469,16 @@ def test_forget_finds_nothing(tmp_path: Path, model: Model) -> None:
     assert nobody.exit_code == 0 and "er is niets verwijderd" in nobody.stderr
 
 
-@pytest.mark.parametrize(("answer", "left"), [("n", 1), ("j", 1), ("y", 0)])
+@pytest.mark.parametrize(("answer", "left"), [("n", 1), ("", 1), ("j", 0), ("ja", 0), ("x", 1)])
 def test_forget_asks_in_a_terminal(tmp_path: Path, model: Model, answer: str, left: int) -> None:
     db = tmp_path / "s.db"
     import_ok(db, answers_file(tmp_path / "a.yaml", model, respondent="Anna"))
     child = spawn_cli("forget", "--respondent", "Anna", "--db", str(db))
     child.expect("1 scan wordt voorgoed verwijderd")
-    child.expect(r"Weet je het zeker\? \[y/N\]")
+    child.expect(r"Weet je het zeker\? \[j/N\]")
     child.sendline(answer)
-    if answer == "j":  # click accepts y and n only, and asks again
-        child.expect("Error")
+    if answer == "x":  # neither yes nor no: it asks again
+        child.expect("Typ j \\(ja\\) of n \\(nee\\).")
         child.sendline("n")
     child.expect("Niets verwijderd" if left else "1 scan verwijderd")
     child.expect(pexpect.EOF)
@@ -623,14 +623,11 @@ def test_a_finished_scan_is_recorded(
 ) -> None:
     path, answers, result = finished
     db = tmp_path / "s.db"
-    record_and_tell(path, answers, result, db=db)
-    assert "Bewaard als scan 1" in capsys.readouterr().err
+    assert record_and_tell(path, answers, result, db=db) == "Bewaard in je archief als scan 1."
     [scan] = stored(db)
     assert scan["source"] == "scan" and scan["school"] == "OBS De Regenboog"
-    record_and_tell(path, answers, result, db=db)
-    assert "al bewaard als scan 1" in capsys.readouterr().err
-    record_and_tell(path, answers, result, store=False, db=tmp_path / "niet.db")
-    assert not (tmp_path / "niet.db").exists()
+    assert "al bewaard als scan 1" in record_and_tell(path, answers, result, db=db)
+    assert capsys.readouterr().err == ""
 
 
 def test_a_failing_store_never_costs_the_scan(
@@ -640,7 +637,8 @@ def test_a_failing_store_never_costs_the_scan(
     before = path.read_bytes()
     db = tmp_path / "s.db"
     db.write_bytes(b"kapot" * 1000)
-    record_and_tell(path, answers, result, db=db)  # no exception: the scan itself is done
+    note = record_and_tell(path, answers, result, db=db)  # no exception: the scan itself is done
+    assert "niet bewaard" in note
     err = capsys.readouterr().err
     assert f"je antwoorden staan veilig in {path}" in err and "beschadigd" in err
     assert f"werkwijzer import {path}" in err
@@ -659,13 +657,15 @@ def test_scan_in_a_terminal_records_or_warns(
         db.write_bytes(b"kapot" * 1000)
     extra = ["--no-store"] if db_state == "no-store" else []
     child = spawn_cli("scan", "--resume", str(path), "--db", str(db), *extra)
+    child.expect_exact("De uitslag bekijken")
+    child.send("\r")  # the first choice for a complete file: the result, no answer changed
     child.expect(pexpect.EOF)
     child.close()
     output = child.before or ""
     assert child.exitstatus == 0, output
     assert path.read_bytes() == before
     if db_state == "fine":
-        assert "Bewaard als scan 1" in output and len(stored(db)) == 1
+        assert "Bewaard in je archief als scan 1." in output and len(stored(db)) == 1
     elif db_state == "corrupt":
         assert "staan veilig" in output and "beschadigd" in output
     else:
@@ -679,3 +679,28 @@ def test_every_store_command_has_help() -> None:
         assert "WERKWIJZER_DB" in result.stdout
     margin = f"{round(SAME_MARGIN * 100)} procentpunten"
     assert margin in run("compare", "--help").stdout.replace("\n", " ")
+
+
+def test_a_reviewed_scan_replaces_its_earlier_version(
+    finished: tuple[Path, Any, Any], tmp_path: Path, model: Model
+) -> None:
+    import dataclasses
+
+    path, answers, result = finished
+    db = tmp_path / "s.db"
+    assert record_and_tell(path, answers, result, db=db) == "Bewaard in je archief als scan 1."
+    first = next(iter(answers.answers))
+    changed = dataclasses.replace(answers, answers={**answers.answers, first: 1})
+    note = record_and_tell(path, changed, score(model, changed), db=db, replaces=answers)
+    assert note == "Bewaard in je archief als scan 2, in plaats van scan 1."
+    [kept] = stored(db)
+    assert kept["id"] == 2
+    # Unchanged after a review: the same scan, nothing replaced.
+    assert "al bewaard als scan 2" in record_and_tell(
+        path, changed, result, db=db, replaces=changed
+    )
+    # A file that was never stored before (a scan continued halfway) replaces nothing.
+    other = dataclasses.replace(changed, answers={**changed.answers, first: 2})
+    note = record_and_tell(path, other, result, db=db, replaces=answers)
+    assert note.startswith("Bewaard in je archief als scan") and "in plaats van" not in note
+    assert len(stored(db)) == 2

@@ -70,6 +70,7 @@ def form(
     model_dir: ModelOption = None,
 ) -> None:
     from werkwijzer.cli.output import say
+    from werkwijzer.core.invocation import command
 
     model = load(model_dir)
     chosen = _layers(model, layers or [])
@@ -93,8 +94,8 @@ def form(
         f"Het formulier staat in {path.absolute()} ({len(html.encode('utf-8')) // 1000} kB). "
         "Stuur het naar je collega's (als bijlage, op een USB-stick of in een gedeelde map); ze "
         "openen het in hun browser en bewaren aan het eind hun antwoorden als bestand.\n"
-        "Verzamel die bestanden in één map en maak het teamrapport met: "
-        "werkwijzer export MAP -o teamrapport.md"
+        "Zet die bestanden samen in één map, bijvoorbeeld antwoorden, en maak er het "
+        f"teamrapport van:\n  {command('export', 'antwoorden')}"
     )
 
 

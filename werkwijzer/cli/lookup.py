@@ -167,6 +167,7 @@ def browse(
     Met --aspect, --layer en --phase begin je op die plek. Stoppen kan altijd, ook met Ctrl-C.
     """
     from werkwijzer.core import lookup
+    from werkwijzer.core.invocation import program
     from werkwijzer.interactive.terminal import require_terminal
 
     model = load(model_dir)
@@ -175,8 +176,8 @@ def browse(
     start_phase = lookup.resolve_phase(model, phase) if phase is not None else None
     require_terminal(
         "browse",
-        "Zoek het op met 'werkwijzer aspects', 'werkwijzer actions --aspect ...' en "
-        "'werkwijzer instruments' (alle drie ook met --json of --markdown).",
+        f"Zoek het op met '{program()} aspects', '{program()} actions --aspect ...' en "
+        f"'{program()} instruments' (alle drie ook met --json of --markdown).",
     )
     from werkwijzer.interactive.browse import Browser, Place
 

@@ -55,12 +55,13 @@ def model(
     """
     if copy_to is not None:
         from werkwijzer.cli.output import say
+        from werkwijzer.core.invocation import command
         from werkwijzer.core.model_yaml import copy_model
 
         copy_model(copy_to, model_dir)
         say(
             f"Het model staat nu in {copy_to}. Pas de YAML-bestanden aan, verhoog de version in "
-            f"aspects.yaml, en controleer je versie met:\n  werkwijzer validate --model {copy_to}"
+            f"aspects.yaml, en controleer je versie met:\n  {command('validate', '--model', copy_to)}"
         )
         return
     from werkwijzer.cli.output import choose_format, emit

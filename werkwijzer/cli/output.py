@@ -23,13 +23,21 @@ def say(message: str) -> None:
     """A message for the user on stderr (never on stdout, which carries data).
 
     Any control character a message took over from a file or an option is written out (`\\x1b`),
-    so a message cannot steer the terminal. A stderr that cannot be written is left alone: there
-    is no one left to tell, and the exit code still says how the command ended.
+    so a message cannot steer the terminal. On a terminal, prose wraps between words; indented
+    lines (commands to paste) stay whole. A stderr that cannot be written is left alone: there is
+    no one left to tell, and the exit code still says how the command ended.
     """
     from werkwijzer.core.safe_text import printable_lines
 
+    text = printable_lines(message.rstrip("\n"))
     try:
-        sys.stderr.write(printable_lines(message.rstrip("\n")) + "\n")
+        if sys.stderr.isatty():
+            import shutil
+
+            from werkwijzer.render.text import wrap_prose
+
+            text = wrap_prose(text, shutil.get_terminal_size().columns)
+        sys.stderr.write(text + "\n")
         sys.stderr.flush()
     except (OSError, ValueError):
         pass

@@ -18,9 +18,6 @@ if TYPE_CHECKING:
     from werkwijzer.core.result import Result
     from werkwijzer.interactive.scan import Resumed
 
-NO_TERMINAL_HINT = (
-    "Heb je al een ingevuld antwoordbestand? Bereken de uitslag dan met: werkwijzer score BESTAND"
-)
 
 LayerOption = Annotated[
     str | None,
@@ -80,6 +77,7 @@ def scan(
     db: DbOption = None,
 ) -> None:
     """Vul de quickscan in: uitspraken beantwoorden en zien waar je staat en waar je begint."""
+    from werkwijzer.core.invocation import program
     from werkwijzer.core.paths import real_path
     from werkwijzer.interactive.terminal import require_terminal
 
@@ -87,7 +85,11 @@ def scan(
     model = load(model_dir)
     layer_id = _layer(model, layer) if layer is not None else None
     resumed = _resumed(model, resume, layer_id, output) if resume is not None else None
-    require_terminal("scan", NO_TERMINAL_HINT)
+    require_terminal(
+        "scan",
+        "Heb je al een ingevuld antwoordbestand? Bereken de uitslag dan met: "
+        f"{program()} score BESTAND",
+    )
 
     from werkwijzer.interactive.scan import ScanPlan, run, show_result
 
@@ -99,47 +101,54 @@ def scan(
     from werkwijzer.core.scoring import score
 
     result = score(model, answers)
-    show_result(console, model, result, path, answers.notes)
-    record_and_tell(path, answers, result, store=not no_store, db=db)
+    earlier = resumed.answers if resumed is not None else None
+    stored = None if no_store else record_and_tell(path, answers, result, db=db, replaces=earlier)
+    show_result(console, model, result, path, answers, stored)
 
 
 def record_and_tell(
-    path: Path, answers: Answers, result: Result, *, store: bool = True, db: Path | None = None
-) -> None:
-    """Runs once per finished scan, after the result is shown (also for a complete --resume file).
+    path: Path,
+    answers: Answers,
+    result: Result,
+    db: Path | None = None,
+    replaces: Answers | None = None,
+) -> str:
+    """Record a finished scan in the local store (also a complete --resume file); a short note.
 
-    Records the scan in the local store. The answers file is already written and stays the source
-    of truth: a store that fails is a warning, and the scan still ends as finished (exit 0).
+    `replaces`: the answers the file held before (--resume). When they were stored as a scan and
+    have been changed since, that earlier version of the same scan is removed: history shows a
+    scan once, as it is now. The answers file is already written and stays the source of truth: a
+    store that fails is a warning, and the scan still ends as finished (exit 0).
     """
-    if not store:
-        return
     import sqlite3
 
     from werkwijzer.cli.output import say
     from werkwijzer.core.importing import record_scan
+    from werkwijzer.core.invocation import command
     from werkwijzer.core.store import StoreError
 
     try:
-        outcome = record_scan(db, path, answers, result)
+        outcome = record_scan(db, path, answers, result, replaces=replaces)
     except (StoreError, OSError, sqlite3.Error) as exc:
         reason = exc.message if isinstance(exc, StoreError) else str(exc)
         say(
             f"Let op: je antwoorden staan veilig in {path}, maar de scan kon niet bewaard worden "
-            f"voor history en compare. {reason}\nAlsnog bewaren: werkwijzer import {path}"
+            f"voor history en compare. {reason}\nAlsnog bewaren:\n  {command('import', path)}"
         )
-        return
+        return "Let op: niet bewaard voor history en compare (zie de melding bovenaan)."
+    if outcome.replaced is not None:
+        return (
+            f"Bewaard in je archief als scan {outcome.id}, in plaats van scan {outcome.replaced}."
+        )
     if outcome.new:
-        say(f"Bewaard als scan {outcome.id}; je ziet hem terug met: werkwijzer history")
-    else:
-        say(f"Deze antwoorden waren al bewaard als scan {outcome.id}.")
+        return f"Bewaard in je archief als scan {outcome.id}."
+    return f"Deze antwoorden waren al bewaard als scan {outcome.id}."
 
 
 def _layer(model: Model, typed: str) -> LayerId:
-    from werkwijzer.core.names import resolve_choice
+    from werkwijzer.core.lookup import resolve_layer
 
-    choices = [(layer.id, layer.name) for layer in model.layers]
-    layer_id: LayerId = resolve_choice("laag", typed, choices)  # type: ignore[assignment]
-    return layer_id
+    return resolve_layer(model, typed)
 
 
 def _resumed(model: Model, path: Path, layer: LayerId | None, output: Path | None) -> Resumed:
@@ -156,7 +165,8 @@ def _resumed(model: Model, path: Path, layer: LayerId | None, output: Path | Non
     answers = read_answers(path, model)
     if layer is not None and layer != answers.layer:
         raise WerkwijzerError(
-            f"{path} is ingevuld als {answers.layer}, niet als {layer}. "
+            f"{path} is ingevuld als {model.layer(answers.layer).name.lower()}, niet als "
+            f"{model.layer(layer).name.lower()}. "
             "Laat --layer weg om verder te gaan met dit bestand."
         )
     return Resumed(path=path, answers=answers)

@@ -40,7 +40,7 @@ DbOption = Annotated[
         "--db",
         envvar="WERKWIJZER_DB",
         parser=_db_path,
-        metavar="PATH",
+        metavar="BESTAND",
         help="Het databasebestand met bewaarde scans. Standaard: werkwijzer.db in je map voor "
         "programmagegevens.",
         show_default=False,
@@ -193,6 +193,7 @@ def compare(
     from werkwijzer.cli.output import choose_format, emit, say
     from werkwijzer.core.compare import compare as build
     from werkwijzer.core.errors import WerkwijzerError
+    from werkwijzer.core.invocation import command
     from werkwijzer.core.sides import LazyStore, comparison_notes, side_of, sides_by_school
     from werkwijzer.render.context import RenderContext
 
@@ -208,8 +209,9 @@ def compare(
         else:
             if not sides or len(sides) != 2:
                 raise WerkwijzerError(
-                    "Geef twee kanten om te vergelijken, eerst toen en dan nu: bijvoorbeeld "
-                    "werkwijzer compare 3 9, of --school, --from en --to."
+                    "Geef twee kanten om te vergelijken, eerst toen en dan nu (scannummers uit "
+                    "history), of --school, --from en --to. Bijvoorbeeld:\n"
+                    f"  {command('compare', '3', '9')}"
                 )
             then, then_side = side_of("toen", sides[0], stores, model, layer_id)
             now, now_side = side_of("nu", sides[1], stores, model, layer_id)
@@ -299,10 +301,10 @@ def forget(
 
 
 def _confirmed() -> bool:
-    from werkwijzer.interactive.terminal import require_terminal
+    from werkwijzer.interactive.terminal import confirm, require_terminal
 
     require_terminal("forget", "Voeg --yes toe om zonder vragen te verwijderen.")
-    return typer.confirm("Weet je het zeker?", default=False, err=True)
+    return confirm("Weet je het zeker?")
 
 
 # --- shared --------------------------------------------------------------------------------------

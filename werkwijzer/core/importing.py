@@ -6,6 +6,7 @@ outcome; the report counts them, and says whether anything was skipped (the CLI'
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -129,10 +130,25 @@ def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def record_scan(db: Path | None, path: Path, answers: Answers, result: Result) -> RecordOutcome:
+def record_scan(
+    db: Path | None,
+    path: Path,
+    answers: Answers,
+    result: Result,
+    *,
+    replaces: Answers | None = None,
+) -> RecordOutcome:
     """Record a finished scan from its answers file. Call it only after the file is safely written.
 
-    Raises StoreError, OSError or sqlite3.Error; the answers file stays the source of truth.
+    `replaces`: the answers the file held before (scan --resume). When they were stored as a scan
+    and have been changed since, that earlier version of the same scan is removed, so history
+    shows a scan once, as it is now. Raises StoreError, OSError or sqlite3.Error; the answers file
+    stays the source of truth.
     """
     with Store.open(db) as store:
-        return store.add(answers, path.read_text(encoding="utf-8"), result, "scan")
+        outcome = store.add(answers, path.read_text(encoding="utf-8"), result, "scan")
+        old = store.find(replaces) if replaces is not None else None
+        if old is None or old == outcome.id:
+            return outcome
+        store.forget(ids=[old])
+        return dataclasses.replace(outcome, replaced=old)

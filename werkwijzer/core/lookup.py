@@ -46,7 +46,8 @@ def choices(model: Model, kind: Kind) -> list[tuple[str, str]]:
 
 def resolve(model: Model, kind: Kind, typed: str) -> str:
     """An id, a Dutch name or an unambiguous prefix -> the id; else a WerkwijzerError."""
-    return resolve_choice(KIND_NAMES[kind], typed, choices(model, kind))
+    synonyms = {word: x.id for x in model.layers for word in x.synonyms} if kind == "layer" else {}
+    return resolve_choice(KIND_NAMES[kind], typed, choices(model, kind), synonyms)
 
 
 def resolve_layer(model: Model, typed: str) -> LayerId:

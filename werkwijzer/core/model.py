@@ -72,6 +72,11 @@ class Phase(Checked):
     id: PhaseId
     name: str
     description: str
+    short_name: str | None = None  # for narrow table headers: "Begin" for "Beginfase"
+
+    @property
+    def short(self) -> str:
+        return self.short_name or self.name
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -79,6 +84,8 @@ class Layer(Checked):
     id: LayerId
     name: str
     description: str
+    # Other words people use for this role (directeur, leerkracht); typed, they find the layer.
+    synonyms: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, kw_only=True)

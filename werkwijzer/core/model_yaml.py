@@ -342,6 +342,7 @@ def _cross_check(
             f"elk één keer (nu: {', '.join(layer_ids)})"
         )
 
+    problems += _synonym_problems(aspects_src, aspects_file.layers)
     problems += _empty(aspects_src, ("aspects",), aspects_file.aspects)
     problems += _empty(instruments_src, ("instruments",), instruments_file.instruments)
     for i, entry in enumerate(aspects_file.aspects):
@@ -457,6 +458,26 @@ def _whole_numbers(data: Any, path: tuple[str, str]) -> bool:
     """The scale's values as written: whole numbers, not `true` or '3' that pydantic would take."""
     points = data[path[0]][path[1]]
     return all(type(point.get("value")) is int for point in points)
+
+
+def _synonym_problems(source: _Source, layers: list[Layer]) -> list[str]:
+    """A synonym must lead to one layer only: not another layer's id or name, nor used twice."""
+
+    def norm(word: str) -> str:
+        return " ".join(word.lower().replace("_", " ").replace("-", " ").split())
+
+    taken = {norm(w): layer.id for layer in layers for w in (layer.id, layer.name)}
+    problems = []
+    for i, layer in enumerate(layers):
+        for j, word in enumerate(layer.synonyms):
+            where = source.where(("layers", i, "synonyms", j))
+            owner = taken.get(norm(word))
+            if owner is not None and owner != layer.id:
+                problems.append(f"{where}: synoniem '{word}' hoort al bij de laag {owner}")
+            elif owner == layer.id:
+                problems.append(f"{where}: synoniem '{word}' is de id of naam van de laag zelf")
+            taken[norm(word)] = layer.id
+    return problems
 
 
 def _empty(source: _Source, path: tuple[str | int, ...], values: list[Any]) -> list[str]:

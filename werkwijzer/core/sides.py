@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from werkwijzer.core.errors import WerkwijzerError
+from werkwijzer.core.invocation import command, program
 
 if TYPE_CHECKING:
     from werkwijzer.core.compare import Side
@@ -83,7 +84,7 @@ def split_token(token: str) -> tuple[list[int], list[str]]:
         elif part:
             raise WerkwijzerError(
                 f"'{part}' is geen scannummer en geen bestaand bestand of map. De nummers van "
-                "bewaarde scans vind je met: werkwijzer history"
+                f"bewaarde scans vind je met:\n  {command('history')}"
             )
     if not ids and not files:
         raise WerkwijzerError(f"'{token}' noemt geen scans.")
@@ -105,8 +106,8 @@ def sides_by_school(
     if sides or school is None or period_from is None or period_to is None:
         raise WerkwijzerError(
             "Vergelijk een school in twee periodes met --school, --from en --to samen, zonder "
-            "scannummers of bestanden: werkwijzer compare --school NAAM --from 2024/2025 "
-            "--to 2025/2026"
+            f"scannummers of bestanden, bijvoorbeeld:\n  {program()} compare --school NAAM "
+            "--from 2024/2025 --to 2025/2026"
         )
     store = stores.get()
     key = find_school(store, school)

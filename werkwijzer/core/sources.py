@@ -6,6 +6,7 @@ from pathlib import Path
 
 from werkwijzer.core.answers import Answers, is_sheet, read_answers
 from werkwijzer.core.errors import AnswersError
+from werkwijzer.core.invocation import command
 from werkwijzer.core.model import LayerId, Model
 
 
@@ -22,6 +23,6 @@ def read_one(
     if len(sheet.rows) > 1:
         raise AnswersError(
             f"{source} bevat de antwoorden van {len(sheet.rows)} respondenten; score rekent er "
-            f"één. Een teamrapport van allemaal: werkwijzer export {source}"
+            f"één. Een teamrapport van allemaal:\n  {command('export', Path(source))}"
         )
     return sheet.rows[0].answers, sheet.notes

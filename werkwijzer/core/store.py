@@ -33,6 +33,7 @@ from typing import Any, Literal
 from werkwijzer.core.answers import Answers
 from werkwijzer.core.documents import to_jsonable
 from werkwijzer.core.errors import WerkwijzerError
+from werkwijzer.core.invocation import command, program
 from werkwijzer.core.paths import os_reason, real_path
 from werkwijzer.core.result import Result
 from werkwijzer.core.team import school_key
@@ -128,10 +129,12 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 @dataclass(frozen=True)
 class RecordOutcome:
-    """What recording one scan did: its id, and whether it was new or already there."""
+    """What recording one scan did: its id, whether it was new or already there, and the id of
+    an earlier version of the same scan it replaced (see importing.record_scan)."""
 
     id: int
     new: bool
+    replaced: int | None = None
 
 
 @dataclass(frozen=True)
@@ -281,6 +284,13 @@ class Store:
 
     # --- reading ---
 
+    def find(self, answers: Answers) -> int | None:
+        """The id of the scan holding exactly these answers, if it is stored."""
+        row = self._conn.execute(
+            "SELECT id FROM scan WHERE content_hash = ?", (content_hash(answers),)
+        ).fetchone()
+        return None if row is None else int(row[0])
+
     def scans(
         self,
         *,
@@ -323,7 +333,7 @@ class Store:
         if missing:
             raise UnknownScanError(
                 f"Scan {', '.join(missing)} staat niet in {self.path}. "
-                "Bekijk de nummers met: werkwijzer history"
+                f"Bekijk de nummers met:\n  {command('history')}"
             )
         return [found[i] for i in ids]
 
@@ -632,7 +642,7 @@ def _dutch(exc: sqlite3.Error, path: Path) -> StoreError:
     ):
         return StoreCorruptError(
             f"De database {path} is beschadigd of is geen database. Zet het bestand opzij en "
-            f"lees je antwoordbestanden opnieuw in met: werkwijzer import MAP. {_KEEP}"
+            f"lees je antwoordbestanden opnieuw in met: {program()} import MAP. {_KEEP}"
         )
     if name.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
         return StoreReadOnlyError(

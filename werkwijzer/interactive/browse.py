@@ -19,6 +19,7 @@ from rich.text import Text
 from werkwijzer.core.errors import Interrupted
 from werkwijzer.core.lookup import neighbour_phase, select_cells
 from werkwijzer.core.model import Aspect, LayerId, Model, PhaseId
+from werkwijzer.interactive.terminal import fitting
 from werkwijzer.render.lookup_terminal import aspect_info, aspects_table, selection_view
 from werkwijzer.render.result_terminal import MUTED
 
@@ -222,7 +223,7 @@ class Browser:
         question = questionary.select(
             screen.question,
             choices=choices,
-            instruction=INSTRUCTION,
+            instruction=fitting(screen.question, INSTRUCTION, "(pijltjes of cijfer)"),
             use_shortcuts=True,
             input=self.input,
             output=self.output,

@@ -28,8 +28,10 @@ from rich.text import Text
 from werkwijzer.core.answers import NOTE_MAX, Answers, AnswerValue, clean_note, write_answers
 from werkwijzer.core.atomic import free_path
 from werkwijzer.core.errors import Interrupted, WerkwijzerError
+from werkwijzer.core.invocation import command, file_arg
 from werkwijzer.core.model import Aspect, ItemPlace, LayerId, Model
 from werkwijzer.core.safe_text import text_problem
+from werkwijzer.interactive.terminal import fitting
 from werkwijzer.render.text import joined, minutes_for, number_word
 
 if TYPE_CHECKING:
@@ -46,6 +48,7 @@ BACK_KEY = "t"
 NOTE = "toelichting"
 NOTE_KEY = "n"
 CHOOSE_HINT = "(pijltjes of cijfer, dan Enter)"
+SHORT_HINT = "(pijltjes of cijfer)"
 
 # Named ANSI colours and bold only: they follow the terminal's own palette, so they read on a light
 # and a dark background; under NO_COLOR prompt_toolkit drops the colour and the pointer remains.
@@ -99,13 +102,7 @@ def run(
         if plan.resumed is not None:
             path, answers = plan.resumed.path, _resumed_answers(model, plan)
             if first_open(model, answers) is None:
-                console.print(
-                    Text(
-                        f"Alle uitspraken in {shown_path(path)} zijn al beantwoord; "
-                        "hier is de uitslag."
-                    )
-                )
-                return path, answers
+                return path, _review(console, model, path, answers)
             _welcome_back(console, model, path, answers)
         else:
             _welcome(console, model, plan.layer)
@@ -205,6 +202,114 @@ def run_scan(
     return answers
 
 
+# --- going over a finished scan again ------------------------------------------------------------
+
+
+def _review(console: Console, model: Model, path: Path, answers: Answers) -> Answers:
+    """A complete file: show the result, or go over all, one aspect's or the unknown answers."""
+    console.print(Text(model.title, style=ACCENT))
+    console.print()
+    console.print(
+        Text.assemble(
+            "Alle uitspraken in ",
+            (shown_path(path), "bold"),
+            " zijn al beantwoord. Je kunt de uitslag bekijken, of antwoorden nalopen en "
+            "aanpassen: je eerdere antwoord staat dan steeds klaar, en elke wijziging wordt "
+            "meteen bewaard.",
+        )
+    )
+    places = model.items_for(answers.layer)
+    choices = [questionary.Choice("De uitslag bekijken", value="")]
+    choices.append(questionary.Choice("Alle antwoorden nalopen", value="*"))
+    unknown = [i for i, p in enumerate(places) if answers.answers.get(p.item.id) is None]
+    if unknown:
+        label = f"Alleen de uitspraken met '{model.scale.unknown_label}' ({len(unknown)})"
+        choices.append(questionary.Choice(label, value="?"))
+    for aspect in model.aspects:
+        choices.append(questionary.Choice(f"Eén aspect nalopen: {aspect.name}", value=aspect.id))
+    with _stopped(path, len(places)) as saved:
+        saved.count = len(places)
+        with create_app_session():
+            wanted: str = _ask(
+                questionary.select(
+                    "Wat wil je doen?",
+                    choices=choices,
+                    use_shortcuts=True,
+                    instruction=fitting("Wat wil je doen?", CHOOSE_HINT, SHORT_HINT),
+                    style=STYLE,
+                )
+            )
+    if not wanted:
+        return answers
+    indices = {
+        "*": list(range(len(places))),
+        "?": unknown,
+    }.get(wanted) or [i for i, p in enumerate(places) if p.aspect.id == wanted]
+    return review_scan(model, answers, path, indices, console=console)
+
+
+def review_scan(
+    model: Model,
+    answers: Answers,
+    path: Path,
+    indices: list[int],
+    *,
+    console: Console,
+    input: Input | None = None,
+    output: Output | None = None,
+) -> Answers:
+    """Ask the statements at `indices` again, each with its earlier answer pre-selected.
+
+    'Terug' steps back within them; 'Toelichting' writes a note, as in the scan. The file is
+    saved after every answer or note that changes.
+    """
+    places = model.items_for(answers.layer)
+    given: dict[str, AnswerValue] = dict(answers.answers)
+    notes: dict[str, str] = dict(answers.notes)
+    position, changed, header_for = 0, 0, None
+    with create_app_session(input=input, output=output), _stopped(path, len(places)) as saved:
+        saved.count = _answered(places, given)
+        while position < len(indices):
+            index = indices[position]
+            place = places[index]
+            if place.aspect.id != header_for:
+                _aspect_header(console, place.aspect)
+                header_for = place.aspect.id
+            _show_statement(console, places, index, notes.get(place.item.id))
+            choice = ask_answer(
+                model, given.get(place.item.id), answered=True, can_go_back=position > 0
+            )
+            if choice == BACK:
+                position -= 1
+                continue
+            if choice == NOTE:
+                _set_note(notes, place.item.id, ask_note(notes.get(place.item.id)))
+                answers = dataclasses.replace(answers, notes=dict(notes))
+                save(path, answers, model)
+                continue
+            value = _answer_value(choice)
+            if value != given.get(place.item.id):
+                given[place.item.id] = value
+                answers = dataclasses.replace(answers, answers=dict(given))
+                save(path, answers, model)
+                changed += 1
+            position += 1
+    console.print()
+    altered = "geen enkel antwoord" if not changed else f"{changed} {_answers_word(changed)}"
+    console.print(
+        Text(
+            f"Klaar met nalopen: {len(indices)} uitspraken bekeken, {altered} aangepast.",
+            style="bold",
+        )
+    )
+    console.print()
+    return answers
+
+
+def _answers_word(n: int) -> str:
+    return "antwoord" if n == 1 else "antwoorden"
+
+
 def first_open(model: Model, answers: Answers) -> int | None:
     """Scan-order index of the first statement without an answer; None when all are answered."""
     places = model.items_for(answers.layer)
@@ -290,10 +395,15 @@ def ask_answer(model: Model, previous: AnswerValue, *, answered: bool, can_go_ba
             questionary.Choice("Terug naar de vorige uitspraak", value=BACK, shortcut_key=BACK_KEY)
         )
     default: str | None = None
-    instruction = CHOOSE_HINT
+    instruction = fitting("Jouw antwoord:", CHOOSE_HINT, SHORT_HINT)
     if answered:
         default = UNKNOWN if previous is None else str(previous)
-        instruction = f"(eerder: {model.scale.label(previous)}; Enter houdt dat antwoord)"
+        earlier = model.scale.label(previous)
+        instruction = fitting(
+            "Jouw antwoord:",
+            f"(eerder: {earlier}; Enter houdt dat antwoord)",
+            f"(eerder: {earlier})",
+        )
     question = questionary.select(
         "Jouw antwoord:",
         choices=choices,
@@ -332,7 +442,7 @@ def ask_layer(console: Console, model: Model) -> LayerId:
         "Jouw rol:",
         choices=[questionary.Choice(layer.name, value=layer.id) for layer in model.layers],
         use_shortcuts=True,
-        instruction=CHOOSE_HINT,
+        instruction=fitting("Jouw rol:", CHOOSE_HINT, SHORT_HINT),
         style=STYLE,
     )
     chosen: LayerId = _ask(question)
@@ -358,7 +468,7 @@ def ask_overwrite(console: Console, path: Path, alternative: Path) -> bool:
     console.print(
         Text(
             f"Het bestand {shown_path(path)} bestaat al. Is dat een eerder begonnen scan? Stop "
-            f"dan met Ctrl-C en ga verder met: werkwijzer scan --resume {command_path(path)}"
+            f"dan met Ctrl-C en ga verder met:\n  {resume_command(path)}"
         )
     )
     question = questionary.select(
@@ -368,7 +478,7 @@ def ask_overwrite(console: Console, path: Path, alternative: Path) -> bool:
             questionary.Choice(f"{path.name} overschrijven", value="overwrite"),
         ],
         use_shortcuts=True,
-        instruction=CHOOSE_HINT,
+        instruction=fitting("Wat wil je doen?", CHOOSE_HINT, SHORT_HINT),
         style=STYLE,
     )
     choice: str = _ask(question)
@@ -437,15 +547,12 @@ def shown_path(path: Path) -> str:
 
 
 def command_path(path: Path) -> str:
-    """The path to type in a command: short in the current folder, quoted when it has spaces."""
-    absolute = path.absolute()
-    text = absolute.name if absolute.parent == Path.cwd() else str(absolute)
-    safe = all(c.isalnum() or c in "-_./\\:+@,=" for c in text)
-    return text if safe else f'"{text}"'
+    """The path to type in a command: short in the current folder, quoted when it needs that."""
+    return file_arg(path)
 
 
 def resume_command(path: Path) -> str:
-    return f"werkwijzer scan --resume {command_path(path)}"
+    return command("scan", "--resume", path)
 
 
 # --- stopping ------------------------------------------------------------------------------------
@@ -493,7 +600,6 @@ def _welcome(console: Console, model: Model, layer: LayerId | None) -> None:
     names = [a.name for a in model.aspects]
     aspects = joined(names)
     console.print(Text(model.title, style=ACCENT))
-    console.print()
     console.print(
         Text(
             f"Deze quickscan laat zien hoe ver jullie zijn met samen leren, op "
@@ -513,22 +619,13 @@ def _welcome(console: Console, model: Model, layer: LayerId | None) -> None:
             ),
             (
                 "•",
-                Text(
-                    "Kiezen: met de pijltjes en Enter, of met het cijfer van een antwoord en Enter."
-                ),
+                Text("Bij elke uitspraak kun je met n een toelichting schrijven; het hoeft niet."),
             ),
             (
                 "•",
                 Text(
-                    "Een toelichting (een voorbeeld, een twijfel) schrijf je bij een uitspraak met "
-                    "n en Enter; het hoeft niet."
-                ),
-            ),
-            (
-                "•",
-                Text.assemble(
-                    "Stoppen kan altijd met Ctrl-C. Later ga je verder waar je was met:\n",
-                    ("werkwijzer scan --resume <bestand>", "bold"),
+                    "Stoppen kan altijd met Ctrl-C. Je ziet dan met welk commando je later "
+                    "verder gaat waar je was."
                 ),
             ),
         )
@@ -576,23 +673,62 @@ def _welcome_back(console: Console, model: Model, path: Path, answers: Answers) 
 
 
 def show_result(
-    console: Console, model: Model, result: Result, path: Path, notes: dict[str, str] | None = None
+    console: Console,
+    model: Model,
+    result: Result,
+    path: Path,
+    answers: Answers,
+    stored: str | None = None,
 ) -> None:
-    """The same screen as `werkwijzer score`, then where the file is and what to do with it."""
+    """The full result (as `werkwijzer score` shows it, with the respondent's notes) and the
+    commands to go on with it, then, as the last screen, the result in short and where the file
+    is (`stored`: a note on the store).
+    """
     from werkwijzer.render.context import RenderContext
-    from werkwijzer.render.result_terminal import render_result
+    from werkwijzer.render.result_terminal import print_command, render_result
 
-    render_result(console, result, RenderContext(model, notes=notes or {}))
+    render_result(console, result, RenderContext(model, notes=answers.notes))
     console.print()
-    console.print(Text.assemble("Je antwoorden staan in ", (shown_path(path), "bold"), "."))
     console.print(Text("Verder met de uitslag:", style="bold"))
-    for command, what in (
-        (
-            f"werkwijzer export {command_path(path)}",
-            "een verslag in HTML (in deze map), om te bekijken, te printen of te mailen",
-        ),
-        (f"werkwijzer score {command_path(path)}", "deze uitslag later nog eens bekijken"),
-        (f"werkwijzer score --json {command_path(path)}", "de uitslag als JSON, voor scripts"),
+    for words, what in (
+        (("score", path), "deze uitslag later nog eens bekijken"),
+        (("score", "--explain", path), "per aspect waarom je in die fase staat"),
+        (("history",), "al je bewaarde scans, ook die van eerdere jaren"),
+        (("score", "--json", path), "de uitslag als JSON, voor een script"),
     ):
-        console.print(Text(f"  {command}", overflow="fold"))
+        print_command(console, command(*words), indent=2)
         console.print(Text(f"      {what}", style=MUTED))
+    console.print()
+    _last_screen(console, model, result, path, answers, stored)
+
+
+def _last_screen(
+    console: Console,
+    model: Model,
+    result: Result,
+    path: Path,
+    answers: Answers,
+    stored: str | None,
+) -> None:
+    """As much of the summary as fits the terminal's height, with the file and the report below."""
+    from werkwijzer.render.result_summary import fitted
+
+    tail: list[tuple[str, str]] = [
+        ("Je antwoorden staan in:", shown_path(path)),
+        # On a terminal export writes an HTML file in the current folder, never over another.
+        ("Een verslag in HTML, om te printen of te mailen:", command("export", path)),
+    ]
+    tail_height = sum(1 + _wrapped(console, f"  {line}") for _, line in tail) + bool(stored)
+    # One row stays free for the shell's prompt after the scan.
+    for part in fitted(console, model, result, answers.answers, console.height - tail_height - 1):
+        console.print(part)
+    if stored:
+        console.print(Text(stored, style=MUTED))
+    for label, line in tail:
+        console.print(Text(label, style="bold"))
+        console.print(f"  {line}", soft_wrap=True, highlight=False)
+
+
+def _wrapped(console: Console, line: str) -> int:
+    """The lines a soft-wrapped line takes on the terminal."""
+    return max(1, -(-len(line) // max(1, console.width)))

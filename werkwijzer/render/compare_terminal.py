@@ -10,6 +10,7 @@ from rich.text import Text
 
 from werkwijzer.core.compare import Comparison, Verdict
 from werkwijzer.core.history import History
+from werkwijzer.core.invocation import command
 from werkwijzer.core.model import PHASE_IDS, Model
 from werkwijzer.render.compare_text import (
     GROUP_NOTE,
@@ -22,6 +23,8 @@ from werkwijzer.render.compare_text import (
 from werkwijzer.render.context import RenderContext
 from werkwijzer.render.result_terminal import ACCENT, MUTED
 
+UNDATED = "* Het bestand had geen datum; dit is de dag waarop het is bewaard."
+HISTORY_TABLE_WIDTH = 76  # narrower than this, the table would cut words: a block per scan
 VERDICT_STYLES: dict[Verdict, str] = {
     "vooruit": "bold green",
     "gelijk": "",
@@ -36,6 +39,9 @@ def render_history(console: Console, history: History, context: RenderContext) -
     scans = history.scans
     names = {a.id: a.name for a in model.aspects}
     aspects = [(a, names.get(a, a)) for a in dict.fromkeys(a for s in scans for a in s.phases)]
+    if console.width < HISTORY_TABLE_WIDTH:  # no room for a column per aspect: a block per scan
+        _history_blocks(console, model, history, aspects)
+        return
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, header_style="bold", collapse_padding=True)
     table.add_column("Nr", justify="right", no_wrap=True)
     table.add_column("Datum, laag\nSchool", min_width=16, max_width=25, overflow="fold")
@@ -60,12 +66,36 @@ def render_history(console: Console, history: History, context: RenderContext) -
         )
     console.print(table)
     if undated:
+        console.print(Text(UNDATED, style=MUTED))
+    _compare_hint(console, history)
+
+
+def _history_blocks(
+    console: Console, model: Model, history: History, aspects: list[tuple[str, str]]
+) -> None:
+    """Each scan as a line of who and when, then its phase per aspect, one aspect a line."""
+    for scan in history.scans:
+        day = scan.date.isoformat() + ("" if scan.date_in_file else "*")
+        who = [day, _layer_name(model, scan.layer), scan.school or ""]
         console.print(
-            Text("* Het bestand had geen datum; dit is de dag waarop het is bewaard.", style=MUTED)
+            Text.assemble((f"Scan {scan.id}", "bold"), ": ", " · ".join(w for w in who if w))
         )
-    console.print(
-        Text("Vergelijk twee scans met: werkwijzer compare NR NR", style=MUTED, overflow="fold")
-    )
+        for aspect_id, name in aspects:
+            phase = phase_text(model, scan.phases.get(aspect_id))
+            console.print(Padding(Text(f"{name}: {phase}"), (0, 0, 0, 2)))
+    if not all(scan.date_in_file for scan in history.scans):
+        console.print(Text(UNDATED, style=MUTED))
+    _compare_hint(console, history)
+
+
+def _compare_hint(console: Console, history: History) -> None:
+    scans = history.scans
+    if len(scans) >= 2:  # newest first: the two newest, then and now
+        console.print(Text("De twee nieuwste scans vergelijken:", style=MUTED))
+        line = "  " + command("compare", str(scans[1].id), str(scans[0].id))
+        console.print(line, style=MUTED, soft_wrap=True, highlight=False)
+    elif scans:
+        console.print(Text("Na een volgende scan zie je met compare wat er bewoog.", style=MUTED))
 
 
 def _layer_name(model: Model, layer: str) -> str:

@@ -15,6 +15,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from werkwijzer.core.invocation import command
 from werkwijzer.core.lookup import (
     AspectsView,
     AspectView,
@@ -29,27 +30,34 @@ from werkwijzer.core.model import Aspect, InspectionFramework, Instrument, Layer
 from werkwijzer.core.scoring import action_out
 from werkwijzer.render import inspection_text
 from werkwijzer.render.context import RenderContext
-from werkwijzer.render.result_terminal import ACCENT, MUTED, action_block
+from werkwijzer.render.result_terminal import ACCENT, MUTED, action_block, print_command
 
 INDENT = 3
-MAX_ID_WIDTH = 28  # wider ids fold; the text column keeps at least 50 of 80 columns
-MAX_WHERE_WIDTH = 34  # "Schoolleider · Gevorderde fase" plus its indent
+MAX_NAME_WIDTH = 24  # longer names wrap between words; the text column keeps the most room
 _Named = TypeVar("_Named", Aspect, Layer, Phase, Instrument)
 
 
 def render_aspects(console: Console, _view: AspectsView, context: RenderContext) -> None:
     model = context.model
     console.print(Text(f"{model.title} (model {model.version})", style=ACCENT))
+    console.print()
     console.print(aspects_table(model))
+    console.print()
     console.print(_named_table("Lagen", "Wie is dat?", model.layers, lambda x: x.description))
+    console.print()
     console.print(_named_table("Fasen", "Wat zie je?", model.phases, lambda x: x.description))
-    first = model.aspects[0].id
+    console.print()
+    first, layer, phase = model.aspects[0], model.layers[1], model.phases[0]
     render_hint(
         console,
         [
-            f"Achtergrond en bronnen: werkwijzer aspects {first}",
-            f"Acties: werkwijzer actions -a {first} -l schoolleider -p begin",
-            "Rondkijken met keuzemenu's: werkwijzer browse",
+            (f"Achtergrond en bronnen bij {first.name}:", ("aspects", first.id)),
+            (
+                f"De acties bij {first.name}, bijvoorbeeld voor de {layer.name.lower()} in de "
+                f"{phase.name.lower()}:",
+                ("actions", "-a", first.id, "-l", layer.id, "-p", phase.id),
+            ),
+            ("Rondkijken met keuzemenu's:", ("browse",)),
         ],
     )
 
@@ -60,7 +68,12 @@ def render_aspect(console: Console, view: AspectView, context: RenderContext) ->
 
 def render_selection(console: Console, selection: Selection, context: RenderContext) -> None:
     console.print(selection_view(context.model, selection))
-    render_hint(console, ["Waar een instrument nog meer helpt: werkwijzer instruments <naam>"])
+    used = instruments_of(context.model, selection_actions(selection))
+    if used:
+        render_hint(
+            console,
+            [(f"Waar {used[0].name} nog meer helpt:", ("instruments", used[0].id))],
+        )
 
 
 def aspects_table(model: Model) -> Table:
@@ -143,12 +156,22 @@ def render_instruments(console: Console, _view: InstrumentsView, context: Render
     model = context.model
     console.print(Text(f"Instrumenten (model {model.version})", style=ACCENT))
     console.print(_named_table("Instrument", "Wat is het?", model.instruments, lambda i: i.what))
-    render_hint(console, ["Meer over één instrument: werkwijzer instruments <naam>"])
+    first = model.instruments[0]
+    render_hint(
+        console,
+        [
+            (
+                f"Meer over één instrument, bijvoorbeeld {first.name} (de naam of het begin "
+                "ervan mag ook):",
+                ("instruments", first.id),
+            )
+        ],
+    )
 
 
 def render_instrument(console: Console, view: InstrumentView, _context: RenderContext) -> None:
     instrument, uses = view.instrument, view.uses
-    console.print(Text.assemble((instrument.name, ACCENT), (f"  ({instrument.id})", MUTED)))
+    console.print(Text(instrument.name, style=ACCENT))
     console.print()
     console.print(_what_when(instrument))
     if instrument.reference:
@@ -161,24 +184,25 @@ def render_instrument(console: Console, view: InstrumentView, _context: RenderCo
         return
     label = "actie" if len(uses) == 1 else "acties"
     console.print(Text(f"Gebruikt in {len(uses)} {label}", style="bold"))
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, header_style="bold", expand=True)
-    wheres = [f"{use.layer.name} · {use.phase.name}" for use in uses]
-    table.add_column("Laag · fase", width=min(MAX_WHERE_WIDTH, 2 + max(map(len, wheres))))
-    table.add_column("Actie", overflow="fold")
     shown = None
-    for use, where in zip(uses, wheres, strict=True):
+    for use in uses:
         if use.aspect != shown:
-            table.add_row(Text(use.aspect.name, style="bold"), "")
+            console.print(Text(use.aspect.name, style="bold"))
             shown = use.aspect
-        action = Text.assemble(use.action.title, (f" ({use.action.effort})", MUTED))
-        table.add_row(Padding(Text(where, overflow="fold"), (0, 0, 0, 2)), action)
-    console.print(table)
+        line = Text.assemble(
+            (f"{use.layer.name} · {use.phase.name}", "italic"),
+            ": ",
+            use.action.title,
+            (f" (inspanning: {use.action.effort})", MUTED),
+        )
+        console.print(Padding(line, (0, 0, 0, 2)))
 
 
-def render_hint(console: Console, lines: Iterable[str]) -> None:
-    """Muted lines about where to look next; commands are folded, never cut."""
-    for line in lines:
-        console.print(Text(line, style=MUTED, overflow="fold"))
+def render_hint(console: Console, hints: Iterable[tuple[str, tuple[str, ...]]]) -> None:
+    """Where to look next: a muted line in words, then the command on a line of its own."""
+    for label, words in hints:
+        console.print(Text(label, style=MUTED))
+        print_command(console, command(*words))
 
 
 def _what_when(instrument: Instrument) -> Text:
@@ -194,15 +218,21 @@ def _what_when(instrument: Instrument) -> Text:
 def _named_table(
     first: str, second: str, things: Sequence[_Named], text: Callable[[_Named], str]
 ) -> Table:
-    """Name with its id below it, and a text; the first column is as wide as the longest id."""
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, header_style="bold", expand=True)
-    width = min(MAX_ID_WIDTH, max(len(first), *(len(t.id) for t in things)))
-    table.add_column(first, width=width, overflow="fold")
-    table.add_column(second, overflow="fold")
+    """Name and a text. The name column is as wide as the longest name up to a limit, and never
+    narrower than its longest word: a name wraps between words, not inside one."""
+    table = Table(
+        box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold", expand=True
+    )
+    names = [first, *(t.name for t in things)]
+    longest_word = max(len(word) for name in names for word in name.split())
+    table.add_column(
+        first,
+        min_width=longest_word,
+        max_width=max(longest_word, min(MAX_NAME_WIDTH, max(map(len, names)))),
+    )
+    table.add_column(second, ratio=1)
     for thing in things:
-        table.add_row(
-            Text.assemble((thing.name, "bold"), "\n", (thing.id, MUTED)), Text(text(thing))
-        )
+        table.add_row(Text(thing.name, style="bold"), Text(text(thing)))
     return table
 
 

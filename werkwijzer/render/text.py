@@ -63,6 +63,19 @@ def bar(score: float | None, width: int = 8) -> str:
     return text.ljust(width, "░")
 
 
+def wrap_prose(text: str, width: int) -> str:
+    """Wrap each line between words at `width`; a line that starts with a space is kept whole."""
+    import textwrap
+
+    lines = []
+    for line in text.split("\n"):
+        if len(line) <= width or line[:1].isspace():
+            lines.append(line)
+        else:
+            lines.append(textwrap.fill(line, width, break_long_words=False, break_on_hyphens=False))
+    return "\n".join(lines)
+
+
 def percent(score: float | None) -> str:
     return "–" if score is None else f"{round(score * 100)}%"
 
