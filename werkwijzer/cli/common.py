@@ -34,8 +34,8 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="terminal, markdown, json of csv (niet elk commando kent elk formaat). Standaard: "
-        "volgens -o (.md, .json, .csv), anders het scherm.",
+        help="terminal, markdown, html, json, csv of xlsx (niet elk commando kent elk formaat). "
+        "Standaard: volgens -o (.md, .html, .json, .csv, .xlsx), anders het scherm.",
         show_default=False,
     ),
 ]
