@@ -260,3 +260,38 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         names = set(function.__code__.co_names) if function is not None else set()
         if names & {"spawn_cli", "pexpect", "spawn"} or item.module.__name__.endswith("_pty"):  # type: ignore[attr-defined]
             item.add_marker(pytest.mark.pty)
+
+
+# --- a real browser: Debian's chromium, driven by Playwright (its own download is unreachable) ----
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")  # per module: a session-wide Playwright breaks asyncio.run later
+def browser() -> Iterator[Any]:
+    """The system chromium; skipped without it, failed when WERKWIJZER_REQUIRE_BROWSER=1 (CI)."""
+    required = os.environ.get("WERKWIJZER_REQUIRE_BROWSER") == "1"
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        if required:
+            pytest.fail("Playwright is niet geïnstalleerd (pip install playwright)")
+        pytest.skip("Playwright is niet geïnstalleerd")
+    if not CHROMIUM.exists():
+        if required:
+            pytest.fail(f"{CHROMIUM} ontbreekt (apt-get install chromium)")
+        pytest.skip(f"{CHROMIUM} ontbreekt")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

@@ -8,15 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import random
 import time
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pytest
 import yaml
 from conftest import copy_model, run
 from test_scan import key, pattern
@@ -31,41 +28,11 @@ from werkwijzer.interactive.scan import ScanPlan
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Dialog, Page
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SCHOOL = "OBS De Regenboog"
 NOTED = {
     4: "Staat in het jaarplan, maar nog niet besproken.",
     20: "Twijfel: geldt dit ook voor de BSO?",
 }
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    required = os.environ.get("WERKWIJZER_REQUIRE_BROWSER") == "1"
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        if required:
-            pytest.fail("Playwright is niet geïnstalleerd (pip install playwright)")
-        pytest.skip("Playwright is niet geïnstalleerd")
-    if not CHROMIUM.exists():
-        if required:
-            pytest.fail(f"{CHROMIUM} ontbreekt (apt-get install chromium)")
-        pytest.skip(f"{CHROMIUM} ontbreekt")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield launched
-        launched.close()
 
 
 class Recorded:

@@ -29,40 +29,10 @@ from werkwijzer.core.model import Model
 from werkwijzer.core.model_load import load_model
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser
+    pass
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 HOSTILE = "<script>alert(1)</script>"
 PROJECTOR = {"width": 1280, "height": 720}
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    required = os.environ.get("WERKWIJZER_REQUIRE_BROWSER") == "1"
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        if required:
-            pytest.fail("Playwright is niet geïnstalleerd (pip install playwright)")
-        pytest.skip("Playwright is niet geïnstalleerd")
-    if not CHROMIUM.exists():
-        if required:
-            pytest.fail(f"{CHROMIUM} ontbreekt (apt-get install chromium)")
-        pytest.skip(f"{CHROMIUM} ontbreekt")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="module")
