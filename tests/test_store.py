@@ -68,6 +68,28 @@ RELEASED: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX scan_school_idx ON scan (school_key, scan_date)",
         "CREATE INDEX scan_respondent_idx ON scan (respondent_key)",
     ),
+    (
+        "ALTER TABLE scan ADD COLUMN summary TEXT",
+        "UPDATE scan SET summary = ww_summary(result_json)",
+        """CREATE TABLE board_link (
+            scan_id INTEGER NOT NULL,
+            school_key TEXT NOT NULL,
+            PRIMARY KEY (scan_id, school_key)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX board_link_school_idx ON board_link (school_key)",
+        """CREATE TRIGGER scan_forgotten AFTER DELETE ON scan BEGIN
+            DELETE FROM board_link WHERE scan_id = old.id;
+        END""",
+        """CREATE TABLE plan (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            school_key TEXT NOT NULL,
+            school TEXT NOT NULL,
+            school_year TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            plan_text TEXT NOT NULL,
+            UNIQUE (school_key, school_year)
+        )""",
+    ),
 )
 # The rows an old database held, per version it was made with (columns of that version).
 V1_ROW = (
@@ -261,6 +283,10 @@ def build_old(path: Path, version: int, model: Model) -> None:
                     json.dumps(to_jsonable(result)),
                 ),
             )
+    if version >= 2:  # a werkwijzer of schema 2 wrote the keys with every row
+        conn.execute(
+            "UPDATE scan SET school_key = ww_key(school), respondent_key = ww_key(respondent)"
+        )
     conn.close()
 
 

@@ -85,9 +85,9 @@ def root(
 
 def _register() -> None:
     # Registration order is the order of `werkwijzer --help`: the main job first.
-    from werkwijzer.cli import export, lookup, model, scan, score, store
+    from werkwijzer.cli import export, lookup, model, plan, scan, score, store
 
-    for commands in (scan, score, export, lookup, store, model):
+    for commands in (scan, score, export, plan, lookup, store, model):
         commands.register(app)
 
 

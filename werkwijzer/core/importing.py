@@ -10,13 +10,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from werkwijzer.core.answers import Answers, read_answers_with_text
+from werkwijzer.core.answers import STDIN, Answers, read_answers_with_text
 from werkwijzer.core.errors import WerkwijzerError
 from werkwijzer.core.model import Model
 from werkwijzer.core.respondents import answer_files
 from werkwijzer.core.result import Result
-from werkwijzer.core.scoring import score
-from werkwijzer.core.store import RecordOutcome, Store
+from werkwijzer.core.scoring import Scorer
+from werkwijzer.core.store import NewScan, RecordOutcome, Store, name_key
+from werkwijzer.core.team import BOARD_LAYER
 
 
 @dataclass(frozen=True)
@@ -74,11 +75,20 @@ class ImportReport:
         )
 
 
+BATCH = 250  # files per transaction: one wait for the disk per batch, not per file
+
+
 def import_files(store: Store, sources: Sequence[str], model: Model) -> Iterator[FileOutcome]:
     """Store every answers file of `sources` (files or folders), yielding an outcome per file.
 
-    A file that cannot be read or checked is skipped; a store that fails raises StoreError.
+    A file that cannot be read or checked is skipped; a store that fails raises StoreError, and
+    the outcomes of the batch it was writing are not yielded (that batch was not stored).
+    Board members' files are linked to the schools of the other files in their folder (see
+    Store.link_board), so that a school's scans include its board as the team report does.
     """
+    scorer = Scorer(model)
+    folders = _Folders()
+    pending: list[tuple[str, NewScan]] = []
     for source in sources:
         try:
             names, _ = answer_files([source])
@@ -91,13 +101,51 @@ def import_files(store: Store, sources: Sequence[str], model: Model) -> Iterator
             except WerkwijzerError as exc:
                 yield FileOutcome(name, skipped=exc.message)
                 continue
-            outcome = store.add(answers, text, score(model, answers), "import")
-            yield FileOutcome(
-                name,
-                scan_id=outcome.id,
-                new=outcome.new,
-                other_model=answers.model_version not in (None, model.version),
-            )
+            pending.append((name, NewScan(answers, text, scorer.score(answers), "import")))
+            if len(pending) >= BATCH:
+                yield from _flush(store, pending, folders, model)
+    yield from _flush(store, pending, folders, model)
+    store.link_board(folders.links())
+
+
+def _flush(
+    store: Store, pending: list[tuple[str, NewScan]], folders: _Folders, model: Model
+) -> Iterator[FileOutcome]:
+    outcomes = store.add_many([scan for _, scan in pending])
+    for (name, scan), outcome in zip(pending, outcomes, strict=True):
+        folders.add(name, scan.answers, outcome.id)
+        yield FileOutcome(
+            name,
+            scan_id=outcome.id,
+            new=outcome.new,
+            other_model=scan.answers.model_version not in (None, model.version),
+        )
+    pending.clear()
+
+
+class _Folders:
+    """Per folder: the schools of its answers files, and the scans of its board members."""
+
+    def __init__(self) -> None:
+        self._schools: dict[Path, set[str]] = {}
+        self._boards: dict[Path, set[int]] = {}
+
+    def add(self, name: str, answers: Answers, scan_id: int) -> None:
+        if name == STDIN:
+            return
+        folder = Path(name).resolve().parent
+        if answers.layer == BOARD_LAYER:
+            self._boards.setdefault(folder, set()).add(scan_id)
+        elif key := name_key(answers.school):
+            self._schools.setdefault(folder, set()).add(key)
+
+    def links(self) -> list[tuple[int, str]]:
+        return sorted(
+            (scan_id, school)
+            for folder, boards in self._boards.items()
+            for scan_id in boards
+            for school in self._schools.get(folder, ())
+        )
 
 
 def _count(n: int, one: str, many: str) -> str:

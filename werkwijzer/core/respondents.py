@@ -2,9 +2,12 @@
 
 - A folder stands for the answers files directly inside it (*.yaml, *.yml, *.json; not in
   subfolders, not hidden files), sorted by name.
-- The same file named twice (also: named and inside a named folder) counts once.
+- The same file named twice (also: named and inside a named folder) counts once; so do two files
+  with the same content (the same answers, as `import` matches them: the content hash), such as
+  the board member's file copied into the folder of every school. A note says so.
 - Two files with the same respondent name in the same layer are refused: someone would count twice.
-- Files of different model versions, or of different schools, are refused unless `allow_mixed`.
+- Files of different model versions, or of different schools, are refused unless `allow_mixed`;
+  `allow_schools` (export --board) allows several schools of one board.
   A file without a model version counts as made with the current model; a file without a school
   fits with any school, because the school is optional when filling in the scan.
 - A board member (layer bestuurder) answers for the board and all its schools, so a bestuurder
@@ -15,6 +18,7 @@ Any file that fails stops the whole collection, so a report never silently leave
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +35,6 @@ from werkwijzer.core.team import (
     Respondent,
     TeamResult,
     build_team,
-    numbered_results,
     school_key,
 )
 
@@ -93,17 +96,35 @@ def _expand(source: str) -> list[str]:
 
 
 def collect(
-    sources: Sequence[str], model: Model, *, allow_mixed: bool = False, skip: Path | None = None
+    sources: Sequence[str],
+    model: Model,
+    *,
+    allow_mixed: bool = False,
+    allow_schools: bool = False,
+    skip: Path | None = None,
 ) -> Collected:
     """Read, check and score every answers file; raise WerkwijzerError on the first problem."""
+    from werkwijzer.core.store import content_hash
+
     files, notes = answer_files(sources, skip)
     respondents = []
     scorer = Scorer(model)
+    seen: dict[str, str] = {}
     for name in files:
         answers = read_answers(name, model)
+        digest = content_hash(answers)
+        if digest in seen:
+            notes.append(
+                f"{name} heeft precies dezelfde inhoud als {seen[digest]} (hetzelfde bestand, "
+                "ook hier neergezet?); het telt één keer mee."
+            )
+            continue
+        seen[digest] = name
         respondents.append(Respondent(name, answers, scorer.score(answers)))
     _refuse_twice_named(respondents)
-    notes += check_mix(respondents, model, allow_mixed=allow_mixed)
+    notes += check_mix(
+        respondents, model, allow_mixed=allow_mixed, allow_schools=allow_schools or allow_mixed
+    )
     return Collected(respondents, notes)
 
 
@@ -121,12 +142,19 @@ def _refuse_twice_named(respondents: Sequence[Respondent]) -> None:
         seen[key] = r.source
 
 
-def check_mix(respondents: Sequence[Respondent], model: Model, *, allow_mixed: bool) -> list[str]:
-    """Refuse (or, with allow_mixed, note) several model versions, schools or boards."""
+def check_mix(
+    respondents: Sequence[Respondent],
+    model: Model,
+    *,
+    allow_mixed: bool,
+    allow_schools: bool | None = None,
+) -> list[str]:
+    """Refuse (or, when allowed, note) several model versions, schools or boards."""
     notes = _check_versions(respondents, model, allow_mixed)
     schools = [r for r in respondents if r.answers.layer != BOARD_LAYER]
     boards = [r for r in respondents if r.answers.layer == BOARD_LAYER]
-    notes += _check_names(schools, "scholen", "school", allow_mixed)
+    several = allow_mixed if allow_schools is None else allow_schools
+    notes += _check_names(schools, "scholen", "school", several)
     notes += _check_names(boards, "besturen", "bestuur", allow_mixed)
     return notes
 
@@ -165,10 +193,14 @@ def _check_names(
         return []
     listing = _listing(named, "")
     if not allow_mixed:
+        board = " Scholen van één bestuur naast elkaar: --board." if singular == "school" else ""
         raise WerkwijzerError(
             f"De antwoordbestanden komen van verschillende {plural}: {listing}. Maak per "
-            f"{singular} een rapport, of kies bewust voor --allow-mixed."
+            f"{singular} een rapport, of kies bewust voor --allow-mixed.{board}"
         )
+    if singular == "school":
+        counts = ", ".join(f"{label} ({len(files)})" for label, files in named.values())
+        return [f"{len(named)} scholen naast elkaar, met hun aantal bestanden: {counts}."]
     return [f"Let op: antwoorden van verschillende {plural} door elkaar ({listing})."]
 
 
@@ -222,7 +254,12 @@ def report(
     if len(respondents) == 1:
         only = respondents[0]
         return Report(only.result, source=None if only.source == STDIN else Path(only.source).name)
+    from werkwijzer.core.board import numbered_rows, school_groups
+
     team = build_team(
         model, respondents, min_group=min_group, protect_totals=protect_totals, title=title
     )
-    return Report(team, rows=numbered_results(respondents, team))
+    per_school = school_groups(model, respondents, team, protect_totals=protect_totals)
+    if per_school:
+        team = dataclasses.replace(team, per_school=per_school)
+    return Report(team, rows=numbered_rows(respondents, team))

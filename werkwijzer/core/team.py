@@ -38,6 +38,7 @@ from typing import Any, ClassVar, Final, Literal
 from werkwijzer.core.answers import Answers
 from werkwijzer.core.documents import described, to_jsonable
 from werkwijzer.core.model import LAYER_IDS, PHASE_IDS, LayerId, Model, PhaseId
+from werkwijzer.core.plan_review import JaarPlan, PlanReview
 from werkwijzer.core.result import ActionOut, Result
 from werkwijzer.core.scoring import SCORE_DECIMALS, StartCandidate, action_out, choose_start
 
@@ -167,6 +168,19 @@ class Discussion:
 
 
 @dataclass(frozen=True, kw_only=True)
+class SchoolGroup:
+    """One school of a board overview: everyone of that school except the board members."""
+
+    school: str | None = described("The school's name; null for files that name no school.")
+    respondents: int
+    shown: bool
+    folded: Fold | None = described(
+        "Why a school is not shown on its own: small_group or back_calculation, as for layers."
+    )
+    aspects: dict[str, GroupResult] = described("Per aspect id; empty when the school is folded.")
+
+
+@dataclass(frozen=True, kw_only=True)
 class TeamResult:
     """A team report: no names and no file names, only figures of groups big enough to show."""
 
@@ -191,6 +205,17 @@ class TeamResult:
     differences: Differences
     start: TeamStart | None
     discussion: list[Discussion]
+    per_school: list[SchoolGroup] = described(
+        "With answers from more than one school (a board overview): each school, by name.",
+        default_factory=list,
+    )
+    plan: JaarPlan | None = described(
+        "The plan for this school year (export --plan FILE, or the plan in the store).",
+        default=None,
+    )
+    plan_review: PlanReview | None = described(
+        "Last school year's plan: each target against the team's phase now.", default=None
+    )
 
     def shown_layers(self) -> list[LayerId]:
         return [c.layer for c in self.layers if c.shown]
@@ -481,6 +506,7 @@ class NumberedResult:
     number: int
     layer: LayerId | None
     result: Result
+    school: str | None = None  # only for a row of a shown layer in a shown school
 
 
 def numbered_results(respondents: Sequence[Respondent], team: TeamResult) -> list[NumberedResult]:

@@ -8,24 +8,33 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from werkwijzer.core.compare import Comparison, Verdict
+from werkwijzer.core.change import Verdict
+from werkwijzer.core.compare import Comparison
 from werkwijzer.core.history import History
 from werkwijzer.core.model import PHASE_IDS, Model
 from werkwijzer.render.compare_text import (
     GROUP_NOTE,
     LEGEND,
+    TALLY_NAMES,
     VERDICT_MARKS,
+    board_note,
+    count_change,
     phase_text,
-    points,
+    scans_text,
+    shift_text,
     side_text,
+    title,
+    when,
 )
 from werkwijzer.render.context import RenderContext
+from werkwijzer.render.plan_terminal import print_review
 from werkwijzer.render.result_terminal import ACCENT, MUTED
 
 VERDICT_STYLES: dict[Verdict, str] = {
     "vooruit": "bold green",
     "gelijk": "",
     "achteruit": "bold red",
+    "te_weinig": MUTED,
     "onbekend": MUTED,
 }
 
@@ -75,9 +84,15 @@ def _layer_name(model: Model, layer: str) -> str:
 
 def render_comparison(console: Console, comparison: Comparison, context: RenderContext) -> None:
     model = context.model
-    console.print(Text("Vergelijking: toen en nu", style=ACCENT))
+    console.print(Text(title(comparison), style=ACCENT))
     for label, side in (("Toen", comparison.then), ("Nu", comparison.now)):
-        console.print(Text.assemble((f"{label:<5}", "bold"), side_text(model, side)))
+        stored = f" · {scans_text(side)}" if side.respondents > 1 and side.scans else ""
+        console.print(
+            Text.assemble((f"{label} ({when(side)}): ", "bold"), side_text(model, side) + stored)
+        )
+    note = board_note(comparison)
+    if note:
+        console.print(Text(note, style=MUTED))
     console.print()
     # One aspect per paragraph rather than a wide table: phase names stay whole at 60 columns too.
     for aspect in comparison.aspects:
@@ -85,22 +100,30 @@ def render_comparison(console: Console, comparison: Comparison, context: RenderC
             Text.assemble(
                 (aspect.name, "bold"),
                 ": ",
-                phase_text(model, aspect.then.phase if aspect.then else None),
-                " → ",
-                phase_text(model, aspect.now.phase if aspect.now else None),
-                "  ",
                 (VERDICT_MARKS[aspect.verdict], VERDICT_STYLES[aspect.verdict]),
             )
         )
-        changes = " · ".join(
-            f"{model.phase(p).name} {points(aspect.changes[p])}" for p in PHASE_IDS
+        counts = " · ".join(
+            f"{phase_text(model, p) if p else 'geen fase'} {count_change(aspect.then, aspect.now, p)}"
+            for p in (*PHASE_IDS, None)
         )
-        console.print(Padding(Text(f"verschil per fase: {changes}", style=MUTED), (0, 0, 0, 2)))
+        then_phase = phase_text(model, aspect.then.phase if aspect.then else None)
+        now_phase = phase_text(model, aspect.now.phase if aspect.now else None)
+        details = [
+            f"respondenten per fase, toen → nu: {counts}",
+            f"middelste fase: {then_phase} → {now_phase}",
+            f"verschil in fasen: {shift_text(aspect)}",
+        ]
+        for line in details:
+            console.print(Padding(Text(line, style=MUTED), (0, 0, 0, 2)))
     console.print()
     tally = comparison.tally()
     console.print(
-        Text(" · ".join(f"{VERDICT_MARKS[v]}: {n}" for v, n in tally.items() if n), style="bold")
+        Text(" · ".join(f"{TALLY_NAMES[v]}: {n}" for v, n in tally.items() if n), style="bold")
     )
     console.print(Text(LEGEND, style=MUTED))
     if comparison.group:
         console.print(Text(GROUP_NOTE, style=MUTED))
+    if comparison.plan_review is not None:
+        console.print()
+        print_review(console, model, comparison.plan_review)

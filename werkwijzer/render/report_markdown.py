@@ -20,6 +20,7 @@ from werkwijzer.core.team import (
     TeamResult,
     school_key,
 )
+from werkwijzer.render.board_markdown import school_blocks
 from werkwijzer.render.context import RenderContext
 from werkwijzer.render.markdown import (
     bullets,
@@ -31,6 +32,7 @@ from werkwijzer.render.markdown import (
     strong,
     table,
 )
+from werkwijzer.render.plan_markdown import jaarplan_blocks, review_blocks
 from werkwijzer.render.text import bar, dutch_date, percent
 
 BAR_WIDTH = 8
@@ -176,13 +178,18 @@ def team_markdown(team: TeamResult, context: RenderContext) -> str:
             "Teamfase: de middelste fase van iedereen die een fase heeft (bij een even aantal de "
             "laagste van de twee middelste). Geen fase: te weinig uitspraken beantwoord."
         ),
-        heading(2, "Per aspect"),
     ]
+    blocks += school_blocks(model, team)
+    if team.plan_review is not None:
+        blocks += review_blocks(model, team.plan_review)
+    blocks.append(heading(2, "Per aspect"))
     for aspect in team.aspects:
         blocks += _team_aspect(model, aspect)
     blocks += _differences(model, team)
     blocks += _team_start(model, team)
     blocks += _discussion(team.discussion)
+    if team.plan is not None:
+        blocks += jaarplan_blocks(model, team.plan)
     return document(blocks)
 
 

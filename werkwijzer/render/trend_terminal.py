@@ -1,0 +1,102 @@
+"""Rich rendering of the trend (werkwijzer history) at 80 columns.
+
+One school: per aspect a table with a row per school year. Several schools: one overview with a
+row per school and school year and the team phase per aspect; `--school` shows one in full.
+"""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from werkwijzer.core.trend import SchoolTrend, Trend
+from werkwijzer.render.context import RenderContext
+from werkwijzer.render.result_terminal import ACCENT, MUTED
+from werkwijzer.render.trend_text import (
+    HIDDEN,
+    aspect_ids,
+    count_cells,
+    count_headers,
+    explanation,
+    short_phase,
+    team_phase,
+    unplaced_note,
+)
+
+
+def render_trend(console: Console, trend: Trend, context: RenderContext) -> None:
+    if len(trend.schools) == 1:
+        _one_school(console, trend, trend.schools[0], context)
+    elif trend.schools:
+        _overview(console, trend, context)
+    else:
+        console.print(Text("Er zijn geen scans van een school om te tonen.", style=MUTED))
+    note = unplaced_note(trend)
+    if note:
+        console.print(Text(note, style=MUTED))
+    console.print(
+        Text(
+            "De losse scans: werkwijzer history --scans · twee jaren naast elkaar: werkwijzer "
+            "compare --school NAAM --from JAAR --to JAAR",
+            style=MUTED,
+        )
+    )
+
+
+def _one_school(
+    console: Console, trend: Trend, school: SchoolTrend, context: RenderContext
+) -> None:
+    model = context.model
+    console.print(Text(f"Trend · {school.school}", style=ACCENT))
+    for aspect_id, name in aspect_ids(model, trend) or [(a.id, a.name) for a in model.aspects]:
+        table = Table(
+            title=name,
+            title_justify="left",
+            title_style="bold",
+            box=box.SIMPLE_HEAD,
+            pad_edge=False,
+        )
+        for n, header in enumerate(count_headers(model)):
+            table.add_column(header, justify="left" if n in (0, 6) else "right", no_wrap=n == 0)
+        for year in school.years:
+            if not year.shown:
+                table.add_row(year.school_year, str(year.respondents), Text(HIDDEN, style=MUTED))
+                continue
+            table.add_row(
+                year.school_year, str(year.respondents), *count_cells(model, year, aspect_id)
+            )
+        console.print(table)
+    console.print(Text(explanation(trend), style=MUTED))
+
+
+def _overview(console: Console, trend: Trend, context: RenderContext) -> None:
+    """A row per school (its name) and below it a row per school year, the team phase per aspect."""
+    model = context.model
+    console.print(Text(f"Trend · {len(trend.schools)} scholen", style=ACCENT))
+    aspects = aspect_ids(model, trend)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, header_style="bold", collapse_padding=True)
+    table.add_column("School, jaar", min_width=10, max_width=18, overflow="fold")
+    table.add_column("Aantal", justify="right")
+    narrowest = max(len(short_phase(p.name)) for p in model.phases)
+    for _, name in aspects:
+        # As wide as the longest word of the name, so headers wrap between words at 80 columns.
+        widest = max(narrowest, *(len(word) for word in name.split()))
+        table.add_column(name, min_width=narrowest, max_width=widest, overflow="fold")
+    for school in trend.schools:
+        table.add_row(Text(school.school, style="bold"))
+        for year in school.years:
+            cells: list[str | Text] = [Text("te weinig", style=MUTED)]
+            if year.shown:
+                cells = [team_phase(model, year, a, short=True) for a, _ in aspects]
+            table.add_row(f"  {year.school_year}", str(year.respondents), *cells)
+    console.print(table)
+    console.print(
+        Text(
+            "Per school en schooljaar de teamfase per aspect. Alle cijfers van één school: "
+            "werkwijzer history --school NAAM.",
+            style=MUTED,
+        )
+    )
+    console.print(Text(explanation(trend), style=MUTED))
