@@ -15,13 +15,13 @@ import statistics
 import pytest
 from simulate import draw_answers, repeat_comparisons, team, with_noise
 
-from werkwijzer.core.model import PHASE_IDS, Model
+from werkwijzer.core.model import PHASE_IDS, LayerId, Model
 from werkwijzer.core.result import Result
 from werkwijzer.core.scoring import Scorer
 from werkwijzer.core.team import median_phase
 
 REPEATS = 200
-TEACHERS = ["leraar"] * 14
+TEACHERS: tuple[LayerId, ...] = ("leraar",) * 14
 
 
 def test_noise_alone_is_gelijk(model: Model) -> None:
@@ -44,13 +44,13 @@ def test_one_phase_up_is_vooruit(model: Model, aspect: str) -> None:
 
 
 def test_a_team_with_its_leaders_and_board(model: Model) -> None:
-    layers = ["bestuurder", "schoolleider", "schoolleider", *TEACHERS]
+    layers: tuple[LayerId, ...] = ("bestuurder", "schoolleider", "schoolleider", *TEACHERS)
     rates = repeat_comparisons(model, seed=17, repeats=REPEATS, layers=layers)
     assert rates.false_rate <= 0.05, rates
 
 
 def test_two_school_leaders_are_too_few(model: Model) -> None:
-    rates = repeat_comparisons(model, seed=19, repeats=50, layers=["schoolleider"] * 2)
+    rates = repeat_comparisons(model, seed=19, repeats=50, layers=("schoolleider",) * 2)
     assert rates.verdicts == {"te_weinig": 50 * len(model.aspects)}
 
 

@@ -71,6 +71,9 @@ RELEASED: tuple[tuple[str, ...], ...] = (
     (
         "ALTER TABLE scan ADD COLUMN summary TEXT",
         "UPDATE scan SET summary = ww_summary(result_json)",
+        # Everything history reads, in one index: it never touches the rows, which are large.
+        "CREATE INDEX scan_summary_idx ON scan (school_key, scan_date, recorded_at, id, source, "
+        "layer, school, respondent, model_version, summary)",
         """CREATE TABLE board_link (
             scan_id INTEGER NOT NULL,
             school_key TEXT NOT NULL,

@@ -153,7 +153,7 @@ def history(
             key = find_school(store, school) if school is not None else None
             found = store.summaries(school=key, layer=layer_id, since=start)
             if not scans:
-                names, links = dict(store.schools()), store.board_links()
+                names, links = store.school_names(), store.board_links()
             where = store.path
     except StoreMissingError as exc:
         found, where = [], db_path(db)

@@ -124,28 +124,35 @@ def _flush(
 
 
 class _Folders:
-    """Per folder: the schools of its answers files, and the scans of its board members."""
+    """Per folder: the schools of its answers files, and the scans of its board members.
+
+    A board member whose file names one of the folder's schools belongs to that school (and
+    needs no link: the school is in the file); one whose file names the board, or nothing,
+    belongs to every school of the folder.
+    """
 
     def __init__(self) -> None:
         self._schools: dict[Path, set[str]] = {}
-        self._boards: dict[Path, set[int]] = {}
+        self._boards: dict[Path, dict[int, str | None]] = {}
 
     def add(self, name: str, answers: Answers, scan_id: int) -> None:
         if name == STDIN:
             return
         folder = Path(name).resolve().parent
+        key = name_key(answers.school)
         if answers.layer == BOARD_LAYER:
-            self._boards.setdefault(folder, set()).add(scan_id)
-        elif key := name_key(answers.school):
+            self._boards.setdefault(folder, {})[scan_id] = key
+        elif key:
             self._schools.setdefault(folder, set()).add(key)
 
     def links(self) -> list[tuple[int, str]]:
-        return sorted(
-            (scan_id, school)
-            for folder, boards in self._boards.items()
-            for scan_id in boards
-            for school in self._schools.get(folder, ())
-        )
+        found = []
+        for folder, boards in self._boards.items():
+            schools = self._schools.get(folder, set())
+            for scan_id, own in boards.items():
+                if own not in schools:
+                    found += [(scan_id, school) for school in schools]
+        return sorted(found)
 
 
 def _count(n: int, one: str, many: str) -> str:

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, Final, Literal
 
 from werkwijzer.core.documents import described
-from werkwijzer.core.model import LAYER_IDS, LayerId, Model, PhaseId
+from werkwijzer.core.model import LAYER_IDS, PHASE_IDS, LayerId, Model, PhaseId
 from werkwijzer.core.periods import school_year_of
 from werkwijzer.core.store import ScanSummary
-from werkwijzer.core.team import BOARD_LAYER, PhaseCounts, median_phase
+from werkwijzer.core.team import BOARD_LAYER, PhaseCounts
 
 TREND_FORMAT: Final = "werkwijzer-trend/1"
 
@@ -119,25 +119,37 @@ def _year(model: Model, year: str, scans: Sequence[ScanSummary], min_group: int)
 
 
 def _aspects(model: Model, scans: Sequence[ScanSummary]) -> list[TrendAspect]:
-    phases: dict[str, list[PhaseId | None]] = {a.id: [] for a in model.aspects}
+    counted: dict[str, Counter[PhaseId | None]] = {a.id: Counter() for a in model.aspects}
     for scan in scans:
         for aspect in scan.aspects:
-            phases.setdefault(aspect.id, []).append(aspect.phase)
+            if aspect.id not in counted:
+                counted[aspect.id] = Counter()
+            counted[aspect.id][aspect.phase] += 1
     names = {a.id: a.name for a in model.aspects}
-    out = []
-    for aspect_id, found in phases.items():
-        counted = Counter(found)
-        out.append(
-            TrendAspect(
-                id=aspect_id,
-                name=names.get(aspect_id, aspect_id),
-                counts=PhaseCounts(
-                    begin=counted["begin"],
-                    tussen=counted["tussen"],
-                    gevorderd=counted["gevorderd"],
-                    none=counted[None],
-                ),
-                phase=median_phase(found),
-            )
+    return [
+        TrendAspect(
+            id=aspect_id,
+            name=names.get(aspect_id, aspect_id),
+            counts=PhaseCounts(
+                begin=found["begin"],
+                tussen=found["tussen"],
+                gevorderd=found["gevorderd"],
+                none=found[None],
+            ),
+            phase=_median(found),
         )
-    return out
+        for aspect_id, found in counted.items()
+    ]
+
+
+def _median(counts: Counter[PhaseId | None]) -> PhaseId | None:
+    """team.median_phase, from the counts: the lower middle one of those with a phase."""
+    with_phase = sum(counts[p] for p in PHASE_IDS)
+    if not with_phase:
+        return None
+    middle = (with_phase - 1) // 2  # 0-based position of the (lower) middle respondent
+    for phase in PHASE_IDS:
+        if middle < counts[phase]:
+            return phase
+        middle -= counts[phase]
+    raise AssertionError("unreachable: the counts add up")

@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from werkwijzer.core.trend import SchoolTrend, Trend
+from werkwijzer.render.columns import GAP, Cell, Column, cell, print_table, word_width
 from werkwijzer.render.context import RenderContext
 from werkwijzer.render.result_terminal import ACCENT, MUTED
 from werkwijzer.render.trend_text import (
@@ -72,26 +73,29 @@ def _one_school(
 
 
 def _overview(console: Console, trend: Trend, context: RenderContext) -> None:
-    """A row per school (its name) and below it a row per school year, the team phase per aspect."""
+    """A row per school (its name) and below it a row per school year, the team phase per aspect.
+
+    A plain table of fixed widths (render.columns): a board of hundreds of schools draws at once.
+    """
     model = context.model
     console.print(Text(f"Trend · {len(trend.schools)} scholen", style=ACCENT))
     aspects = aspect_ids(model, trend)
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, header_style="bold", collapse_padding=True)
-    table.add_column("School, jaar", min_width=10, max_width=18, overflow="fold")
-    table.add_column("Aantal", justify="right")
     narrowest = max(len(short_phase(p.name)) for p in model.phases)
-    for _, name in aspects:
-        # As wide as the longest word of the name, so headers wrap between words at 80 columns.
-        widest = max(narrowest, *(len(word) for word in name.split()))
-        table.add_column(name, min_width=narrowest, max_width=widest, overflow="fold")
-    for school in trend.schools:
-        table.add_row(Text(school.school, style="bold"))
-        for year in school.years:
-            cells: list[str | Text] = [Text("te weinig", style=MUTED)]
+    phase_columns = [Column(name, max(narrowest, word_width(name))) for _, name in aspects]
+    count = Column("Aantal", 6, right=True)
+    room = console.width - count.width - sum(c.width for c in phase_columns)
+    room -= len(GAP) * (len(phase_columns) + 1)
+    school = Column("School, jaar", min(24, max(12, room)))
+    rows: list[list[Cell]] = []
+    for found in trend.schools:
+        rows.append([cell(found.school, "bold")])
+        for year in found.years:
             if year.shown:
-                cells = [team_phase(model, year, a, short=True) for a, _ in aspects]
-            table.add_row(f"  {year.school_year}", str(year.respondents), *cells)
-    console.print(table)
+                phases = [cell(team_phase(model, year, a, short=True)) for a, _ in aspects]
+            else:
+                phases = [cell("te weinig", MUTED)]
+            rows.append([cell(f"  {year.school_year}"), cell(str(year.respondents)), *phases])
+    print_table(console, [school, count, *phase_columns], rows)
     console.print(
         Text(
             "Per school en schooljaar de teamfase per aspect. Alle cijfers van één school: "
