@@ -541,3 +541,67 @@ def test_record_keeps_the_result_as_json(tmp_path: Path, model: Model) -> None:
     assert pragma(db, "user_version") == SCHEMA_VERSION
     with contextlib.closing(sqlite3.connect(db)) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+# --- schema 3: summaries, board links, plans -----------------------------------------------------
+
+
+def test_migration_3_summarises_the_old_scans(tmp_path: Path, model: Model) -> None:
+    old = tmp_path / "old.db"
+    build_old(old, 2, model)
+    with Store.open(old) as store:
+        summaries = {s.id: s for s in store.summaries()}
+        for scan in store.scans():
+            assert summaries[scan.id].phases == {a.id: a.phase for a in scan.result.aspects}
+            assert [a.scores for a in summaries[scan.id].aspects] == [
+                a.scores for a in scan.result.aspects
+            ]
+
+
+def test_history_reads_only_the_summary_index(tmp_path: Path, model: Model) -> None:
+    db = tmp_path / "s.db"
+    with Store.open(db) as store:
+        add(store, model, 2, school="A")
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        plan = conn.execute(
+            "EXPLAIN QUERY PLAN SELECT id, recorded_at, source, layer, school, respondent, "
+            "scan_date, model_version, summary FROM scan WHERE school_key = 'a'"
+        ).fetchall()
+    assert "COVERING INDEX scan_summary_idx" in " ".join(str(step) for step in plan)
+
+
+def test_board_links_go_with_the_scan(tmp_path: Path, model: Model) -> None:
+    db = tmp_path / "s.db"
+    with Store.open(db) as store:
+        board = add(store, model, 3, layer="bestuurder", school="Stichting")
+        add(store, model, 2, school="A")
+        store.link_board([(board.id, "a"), (board.id, "b"), (board.id, "a")])
+        assert store.board_links() == {board.id: ["a", "b"]}
+        assert {s.layer for s in store.summaries(school="A")} == {"bestuurder", "leraar"}
+        store.forget(ids=[board.id])
+        assert store.board_links() == {}
+        assert {s.layer for s in store.summaries(school="A")} == {"leraar"}
+
+
+def test_a_plan_is_kept_per_school_and_year(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "s.db") as store:
+        assert store.save_plan("OBS De Regenboog", "2025/2026", "eerste")
+        assert not store.save_plan("obs de regenboog", "2025/2026", "tweede")
+        assert store.save_plan("OBS De Regenboog", "2026/2027", "volgend jaar")
+        assert store.plan_text("OBS  DE Regenboog", "2025/2026") == "tweede"
+        assert store.plan_text("OBS De Regenboog", "2024/2025") is None
+
+
+def test_add_many_is_one_transaction(tmp_path: Path, model: Model) -> None:
+    from werkwijzer.core.store import NewScan
+
+    db = tmp_path / "s.db"
+    good = [NewScan(*scan_of(model, v, school="A"), "import") for v in (1, 2)]
+    with Store.open(db) as store:
+        outcomes = store.add_many([*good, good[0]])
+        assert [o.new for o in outcomes] == [True, True, False]
+        assert outcomes[2].id == outcomes[0].id
+        broken = dataclasses.replace(good[0], result=None)  # type: ignore[arg-type]
+        with pytest.raises(AttributeError):
+            store.add_many([NewScan(*scan_of(model, 3, school="A"), "import"), broken])
+        assert len(store.scans()) == 2  # the first of the failed batch is not kept either

@@ -735,3 +735,53 @@ def test_every_store_command_has_help() -> None:
         assert "WERKWIJZER_DB" in result.stdout
     explained = " ".join(run("compare", "--help").stdout.split())
     assert "ruismarge" in explained and f"minder dan {MIN_RESPONDENTS} respondenten" in explained
+
+
+# --- forget by answers file ----------------------------------------------------------------------
+
+
+def test_forget_by_file_finds_a_respondent_without_a_name(tmp_path: Path, model: Model) -> None:
+    db = tmp_path / "s.db"
+    gone = answers_file(tmp_path / "bram-de-wit.yaml", model, 2, school="X")  # no name inside
+    keep = answers_file(tmp_path / "anouk.yaml", model, 3, school="X")
+    import_ok(db, gone, keep)
+    # the same answers, written differently (JSON, no comments): the same scan
+    as_json = tmp_path / "kopie.json"
+    as_json.write_text(json.dumps(to_jsonable(read_answers(gone, model))), encoding="utf-8")
+    result = run("forget", str(as_json), "--yes", "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "1 scan wordt voorgoed verwijderd" in result.stderr and "1 scan verwijderd" in result.stderr
+    )
+    assert [s["school"] for s in stored(db)] == ["X"] and len(stored(db)) == 1
+    again = run("forget", str(gone), "--yes", "--db", str(db))
+    assert again.exit_code == 0 and "staan niet in de database" in again.stderr
+    assert "er is niets verwijderd" in again.stderr
+
+
+def test_forget_a_folder_of_files(tmp_path: Path, model: Model) -> None:
+    db = tmp_path / "s.db"
+    files = [answers_file(tmp_path / "team" / f"{v}.yaml", model, v) for v in (1, 2, 3)]
+    other = answers_file(tmp_path / "ander.yaml", model, 4)
+    import_ok(db, *files, other)
+    result = run("forget", str(tmp_path / "team"), "--yes", "--db", str(db))
+    assert result.exit_code == 0 and "3 scans verwijderd" in result.stderr
+    assert len(stored(db)) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["weg.yaml", "--yes"], "niet gevonden"),
+        (["a.yaml", "--id", "1", "--yes"], "óf antwoordbestanden óf"),
+    ],
+)
+def test_forget_by_file_refuses(
+    tmp_path: Path, model: Model, args: list[str], message: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "s.db"
+    import_ok(db, answers_file(tmp_path / "a.yaml", model, 2))
+    monkeypatch.chdir(tmp_path)
+    result = run("forget", *args, "--db", str(db))
+    assert result.exit_code == 2 and message in result.stderr
+    assert len(stored(db)) == 1  # nothing erased on bad input

@@ -135,7 +135,7 @@ def plan(
     asking = not no_questions and sys.stdin.isatty() and sys.stdout.isatty()
     chosen_school, chosen_year = _school_and_year(resumed, now, school, year, asking=asking)
     if now is None and resumed is None:
-        now = _stored_standing(model, db, chosen_school, chosen_year)
+        chosen_school, now = _stored_standing(model, db, chosen_school, chosen_year)
     start = _start(model, resumed, now, chosen_school, chosen_year)
     options = PlanOptions(
         targets=target or (),
@@ -182,19 +182,31 @@ def _standing(model: Model, files: list[str]) -> Standing:
     return standing_of(model, [r.result for r in collected.respondents])
 
 
-def _stored_standing(model: Model, db: Path | None, school: str, year: str) -> Standing | None:
-    """Where the team stands, from the stored scans of the school in that school year."""
+def _stored_standing(
+    model: Model, db: Path | None, school: str, year: str
+) -> tuple[str, Standing | None]:
+    """The school as the store knows it (a beginning of its name will do), and where its team
+    stands in that school year. A school the store does not know keeps the name as typed."""
+    from werkwijzer.core.errors import WerkwijzerError
     from werkwijzer.core.periods import school_year_period
     from werkwijzer.core.plan_making import standing_of
-    from werkwijzer.core.store import Store, StoreMissingError, name_key
+    from werkwijzer.core.sides import AmbiguousSchoolError, find_school
+    from werkwijzer.core.store import Store, StoreMissingError
 
     period = school_year_period(year)
     try:
         with Store.open(db, create=False) as store:
-            found = store.summaries(school=name_key(school), since=period.start, until=period.end)
+            try:
+                key = find_school(store, school)
+            except AmbiguousSchoolError:
+                raise
+            except WerkwijzerError:
+                return school, None  # a school without stored scans
+            found = store.summaries(school=key, since=period.start, until=period.end)
+            name = store.school_names().get(key, school)
     except StoreMissingError:
-        return None
-    return standing_of(model, list(found)) if found else None
+        return school, None
+    return name, standing_of(model, list(found)) if found else None
 
 
 def _school_and_year(

@@ -18,6 +18,11 @@ if TYPE_CHECKING:
     from werkwijzer.core.model import LayerId, Model
     from werkwijzer.core.store import Store
 
+
+class AmbiguousSchoolError(WerkwijzerError):
+    """What was typed fits more than one stored school."""
+
+
 # The scans on one side of a comparison, and how the comparison describes that side.
 Sided = tuple[list["Scored"], "Side"]
 
@@ -172,7 +177,7 @@ def find_school(store: Store, typed: str) -> str:
         return hits[0][0]
     if hits:
         names = "; ".join(name for _, name in hits)
-        raise WerkwijzerError(
+        raise AmbiguousSchoolError(
             f"'{typed}' past bij meer dan één school: {names}. Typ meer van de naam."
         )
     names = "; ".join(name for _, name in schools)

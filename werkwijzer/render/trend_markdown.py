@@ -25,9 +25,7 @@ def trend_markdown(trend: Trend, context: RenderContext) -> str:
     blocks = [heading(1, f"Trend: {school.school}"), paragraph(explanation(trend))]
     for aspect_id, name in aspects:
         rows = [
-            [escape(year.school_year), str(year.respondents), escape(HIDDEN), "", "", "", ""]
-            if not year.shown
-            else [
+            [
                 escape(year.school_year),
                 str(year.respondents),
                 *(escape(c) for c in count_cells(model, year, aspect_id)),
@@ -35,7 +33,8 @@ def trend_markdown(trend: Trend, context: RenderContext) -> str:
             for year in school.years
         ]
         blocks += [heading(2, name), table(count_headers(model), rows, align="lrrrrrl")]
-    blocks.append(paragraph(unplaced_note(trend)))
+    hidden = [f"{y.school_year}: {HIDDEN}." for y in school.years if not y.shown]
+    blocks += [paragraph(" ".join(hidden)), paragraph(unplaced_note(trend))]
     return document(blocks)
 
 

@@ -62,13 +62,13 @@ def _one_school(
         for n, header in enumerate(count_headers(model)):
             table.add_column(header, justify="left" if n in (0, 6) else "right", no_wrap=n == 0)
         for year in school.years:
-            if not year.shown:
-                table.add_row(year.school_year, str(year.respondents), Text(HIDDEN, style=MUTED))
-                continue
             table.add_row(
                 year.school_year, str(year.respondents), *count_cells(model, year, aspect_id)
             )
         console.print(table)
+    for year in school.years:
+        if not year.shown:
+            console.print(Text(f"{year.school_year}: {HIDDEN}.", style=MUTED))
     console.print(Text(explanation(trend), style=MUTED))
 
 

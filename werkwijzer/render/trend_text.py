@@ -32,8 +32,8 @@ def phase_name(model: Model, phase: str | None) -> str:
 def count_cells(model: Model, year: TrendYear, aspect_id: str) -> list[str]:
     """[begin, tussen, gevorderd, geen fase, teamfase] of one aspect in one year."""
     found = next((a for a in year.aspects if a.id == aspect_id), None)
-    if found is None:
-        return [HIDDEN if not year.shown else "–", "", "", "", ""]
+    if found is None:  # a year too small to show, or an aspect its scans did not have
+        return ["–"] * 5
     return [*(str(found.counts.of(p)) for p in PHASES_AND_NONE), phase_name(model, found.phase)]
 
 
