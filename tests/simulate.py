@@ -72,18 +72,24 @@ def one_phase_up(person: Person, aspect_id: str) -> Person:
 
 @dataclass(frozen=True)
 class Rates:
-    """What `repeat_comparisons` found: verdicts other than 'gelijk' on unchanged aspects, and
-    'vooruit' on the aspect that moved up (when one did)."""
+    """What `repeat_comparisons` found: verdicts other than 'gelijk' on unchanged aspects (of
+    which 'vooruit' or 'achteruit' are wrong; 'te_weinig' declines to judge), and 'vooruit' on
+    the aspect that moved up (when one did)."""
 
     repeats: int
     unchanged: int  # aspect comparisons where nothing changed but noise
     false_verdicts: int  # of those, verdicts other than gelijk
+    wrong_verdicts: int  # of those, vooruit or achteruit
     detected: int  # repeats where the moved aspect was 'vooruit'
     verdicts: dict[str, int]
 
     @property
     def false_rate(self) -> float:
         return self.false_verdicts / self.unchanged if self.unchanged else 0.0
+
+    @property
+    def wrong_rate(self) -> float:
+        return self.wrong_verdicts / self.unchanged if self.unchanged else 0.0
 
     @property
     def detection_rate(self) -> float:
@@ -111,7 +117,7 @@ def repeat_comparisons(
     scorer = Scorer(model)
     names = {a.id: a.name for a in model.aspects}
     counted: dict[str, int] = {}
-    unchanged = false_verdicts = detected = 0
+    unchanged = false_verdicts = wrong_verdicts = detected = 0
     for _ in range(repeats):
         people = team(rng, model, layers)
         first = [draw_answers(rng, model, p) for p in people]
@@ -145,4 +151,5 @@ def repeat_comparisons(
             else:
                 unchanged += 1
                 false_verdicts += aspect.verdict != "gelijk"
-    return Rates(repeats, unchanged, false_verdicts, detected, counted)
+                wrong_verdicts += aspect.verdict in ("vooruit", "achteruit")
+    return Rates(repeats, unchanged, false_verdicts, wrong_verdicts, detected, counted)
