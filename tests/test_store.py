@@ -605,3 +605,14 @@ def test_add_many_is_one_transaction(tmp_path: Path, model: Model) -> None:
         with pytest.raises(AttributeError):
             store.add_many([NewScan(*scan_of(model, 3, school="A"), "import"), broken])
         assert len(store.scans()) == 2  # the first of the failed batch is not kept either
+
+
+def test_the_stored_result_json_is_to_jsonable(model: Model) -> None:
+    from werkwijzer.core.store import result_jsonable
+
+    shared: dict[str, Any] = {}
+    for value in (1, 2, 3, 4):
+        result = scan_of(model, value)[2]
+        assert result_jsonable(result, shared) == to_jsonable(result)
+        assert list(result_jsonable(result, shared)) == list(to_jsonable(result))
+    assert shared  # the actions were made once and shared

@@ -3,7 +3,8 @@
 rich's Table measures every cell of every row before it draws one, which takes seconds for ten
 thousand scans. Here the widths are set up front: a cell is one or more lines of (text, style),
 each cut at its column's width between words where it can, and a row is as tall as its tallest
-cell. The result is one rich Text, so colour still appears only on a terminal and NO_COLOR holds.
+cell. Styles are applied only where the console shows them (a terminal, no NO_COLOR); otherwise
+the lines are written as they are, which is several times faster still.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from rich.text import Text
 Line = tuple[str, str]  # text, style ("" for none)
 Cell = Sequence[Line]
 GAP = "  "
+CHUNK = 250  # rows printed at a time: memory stays small however long the list
 
 
 @dataclass(frozen=True)
@@ -37,35 +39,50 @@ def word_width(*texts: str) -> int:
     return max((cell_len(word) for text in texts for word in text.split()), default=1)
 
 
-def table(
-    columns: Sequence[Column], rows: Iterable[Sequence[Cell]], chunk: int = 250
-) -> Iterator[Text]:
-    """The table in pieces of `chunk` rows, to print one after another: memory stays small."""
-    out = Text()
-    _row(out, columns, [cell(c.header, "bold") for c in columns], bottom=True)
-    out.append(GAP.join("─" * c.width for c in columns) + "\n")
-    for n, row in enumerate(rows, 1):
-        _row(out, columns, row)
-        if n % chunk == 0:
-            yield out
-            out = Text()
-    yield out
-
-
 def print_table(
     console: Console, columns: Sequence[Column], rows: Iterable[Sequence[Cell]]
 ) -> None:
     """Every line whole: a line wider than the terminal is left to the terminal to wrap."""
-    for piece in table(columns, rows):
-        console.print(piece, soft_wrap=True, end="")
+    styled = console.color_system is not None
+    for chunk in _chunks(_lines(columns, rows)):
+        if styled:
+            text = Text()
+            for pieces in chunk:
+                for piece, style in pieces:
+                    text.append(piece, style=style or None)
+                text.append("\n")
+            console.print(text, soft_wrap=True, end="")
+        else:
+            console.file.write("".join("".join(p for p, _ in pieces) + "\n" for pieces in chunk))
 
 
-def _row(out: Text, columns: Sequence[Column], cells: Sequence[Cell], bottom: bool = False) -> None:
+def _chunks(lines: Iterator[list[Line]]) -> Iterator[list[list[Line]]]:
+    chunk: list[list[Line]] = []
+    for line in lines:
+        chunk.append(line)
+        if len(chunk) >= CHUNK:
+            yield chunk
+            chunk = []
+    yield chunk
+
+
+def _lines(columns: Sequence[Column], rows: Iterable[Sequence[Cell]]) -> Iterator[list[Line]]:
+    """The header (on the rule, as in rich's tables), the rule, then the rows: line by line."""
+    yield from _row(columns, [cell(c.header, "bold") for c in columns], bottom=True)
+    yield [(GAP.join("─" * c.width for c in columns), "")]
+    for row in rows:
+        yield from _row(columns, row)
+
+
+def _row(
+    columns: Sequence[Column], cells: Sequence[Cell], bottom: bool = False
+) -> list[list[Line]]:
     lines = [_wrapped(c, column.width) for c, column in zip(cells, columns, strict=False)]
     lines += [[] for _ in columns[len(lines) :]]
     height = max(len(cell_lines) for cell_lines in lines)
-    if bottom:  # headers sit on the rule, as in rich's tables
+    if bottom:
         lines = [[("", "")] * (height - len(c)) + c for c in lines]
+    out = []
     for n in range(height):
         pieces: list[Line] = []
         for column, cell_lines in zip(columns, lines, strict=True):
@@ -74,7 +91,7 @@ def _row(out: Text, columns: Sequence[Column], cells: Sequence[Cell], bottom: bo
             text = pad + text if column.right else text + pad
             if pieces:
                 text = GAP + text
-            if pieces and pieces[-1][1] == style:  # one append per run of one style: fast
+            if pieces and pieces[-1][1] == style:  # one piece per run of one style
                 pieces[-1] = (pieces[-1][0] + text, style)
             else:
                 pieces.append((text, style))
@@ -82,9 +99,8 @@ def _row(out: Text, columns: Sequence[Column], cells: Sequence[Cell], bottom: bo
             pieces.pop()  # no trailing blanks
         if pieces:
             pieces[-1] = (pieces[-1][0].rstrip(), pieces[-1][1])
-        for text, style in pieces:
-            out.append(text, style=style or None)
-        out.append("\n")
+        out.append(pieces)
+    return out
 
 
 def _wrapped(lines: Cell, width: int) -> list[Line]:
