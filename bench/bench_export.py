@@ -12,6 +12,7 @@ It prints figures; it is not a test (timings depend on the machine).
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import random
 import resource
@@ -40,10 +41,14 @@ FORMATS = {
 }
 
 
-def make_files(folder: Path, count: int) -> None:
+def make_files(folder: Path, count: int, *, per_school: int | None = None) -> None:
+    """`count` answers files; with `per_school`, that many per school, each school in a few
+    school years (a board's schools over the years), else one school without dates."""
     model = load_model()
     rng = random.Random(6)
     for n in range(count):
+        school = "OBS De Proef" if per_school is None else f"IKC School {n // per_school:03}"
+        date = None if per_school is None else dt.date(2023 + n % 3, 10, 1 + n % 28)
         layer = LAYER_IDS[0] if n % 50 == 0 else LAYER_IDS[1] if n % 10 == 0 else LAYER_IDS[2]
         level = rng.uniform(0.3, 1.0)
         answers: dict[str, AnswerValue] = {}
@@ -55,8 +60,9 @@ def make_files(folder: Path, count: int) -> None:
             answers[place.item.id] = cast(AnswerValue, 1 + round(max(0.0, min(1.0, target)) * 3))
         given = Answers(
             layer=layer,
-            school="OBS De Proef",
+            school=school,
             respondent=f"Respondent {n}",
+            date=date,
             model_version=model.version,
             answers=answers,
         )

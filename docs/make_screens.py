@@ -255,7 +255,7 @@ def screens(place: Place) -> dict[str, str]:
         "verslag": lambda: at_terminal(place, "export", path.name),
         "teamverslag": lambda: at_terminal(place, "export", "team"),
         "formulier": lambda: at_terminal(place, "form", "--school", "CBS De Wegwijzer"),
-        "geschiedenis": lambda: cli(place, "history"),
+        "geschiedenis": lambda: cli(place, "history", "--scans"),
         "laag-onbekend": lambda: cli(place, "actions", "-a", "koers", "-l", "conciërge"),
     }
     shown.update({name: make() for name, make in makers.items()})

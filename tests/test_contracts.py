@@ -70,7 +70,7 @@ def live(tmp_path_factory: pytest.TempPathFactory, model: Model) -> dict[str, An
         "result": run_json("score", "--json", str(example)),
         "team": run_json("export", str(team), "--format", "json", "--min-group", "1"),
         "compare": run_json("compare", "--json", str(team / "0.yaml"), str(team / "1.yaml")),
-        "history": run_json("history", "--json", "--db", str(db)),
+        "history": run_json("history", "--scans", "--json", "--db", str(db)),
     }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import os
@@ -26,7 +27,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from regenboog import regenboog
 
-from werkwijzer.core.answers import AnswerValue
+from werkwijzer.core.answers import AnswerValue, read_answers
 from werkwijzer.core.documents import to_jsonable
 from werkwijzer.core.model import PHASE_IDS, LayerId, Model, PhaseId
 from werkwijzer.render.report_csv import HEADER
@@ -560,9 +561,26 @@ def test_same_file_twice_counts_once(tmp_path: Path, model: Model) -> None:
 
 def test_same_respondent_twice_is_refused(tmp_path: Path, model: Model) -> None:
     paths = team_folder(tmp_path / "t", model, ["leraar"] * 5)
-    (tmp_path / "t" / "kopie.yaml").write_bytes(paths[0].read_bytes())
+    other = read_answers(paths[0], model)
+    first_item = next(iter(other.answers))
+    different: AnswerValue = 2 if other.answers[first_item] == 1 else 1
+    changed = dataclasses.replace(other, answers={**other.answers, first_item: different})
+    write_answers_file(tmp_path / "t" / "tweede.yaml", model, changed)
     result = run("export", str(tmp_path / "t"))
     assert result.exit_code == 2
+    assert "tweede.yaml" in result.stderr and paths[0].name in result.stderr
+
+
+def test_the_same_content_twice_counts_once(tmp_path: Path, model: Model) -> None:
+    """The board member's file copied into each school's folder: one person, one file's worth."""
+    paths = team_folder(tmp_path / "t", model, ["leraar"] * 5)
+    (tmp_path / "t" / "kopie.yaml").write_text(
+        "# dezelfde antwoorden, anders opgemaakt\n" + paths[0].read_text(), encoding="utf-8"
+    )
+    result = run("export", str(tmp_path / "t"), "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["respondents"] == 5
+    assert "heeft precies dezelfde inhoud als" in result.stderr and "één keer" in result.stderr
     assert "kopie.yaml" in result.stderr and paths[0].name in result.stderr
 
 

@@ -90,7 +90,9 @@ def test_history_and_compare_fit(model: Model, width: int, tmp_path: Path) -> No
     run(
         "import", "--db", str(db), str(SCHOOLLEIDER), str(EXAMPLES / "leraar-obs-de-regenboog.yaml")
     )
-    history = shown(width, "history", "--db", str(db))
+    trend = shown(width, "history", "--db", str(db))  # the school over the years, words whole
+    assert all(shows_in_order(trend, a.name) for a in model.aspects)
+    history = shown(width, "history", "--scans", "--db", str(db))  # the single scans
     flat = " ".join(history.split())
     if width < 76:  # a block per scan: every aspect with its phase, words whole
         assert all(f"{a.name}: " in flat for a in model.aspects)

@@ -168,7 +168,7 @@ def test_names_and_email_are_never_read(tmp_path: Path, model: Model) -> None:
         assert result.exit_code == 0
         assert "Persoon" not in result.stdout and "@school.nl" not in result.stdout
     assert run("import", str(sheet)).exit_code == 0
-    history = json.loads(run("history", "--json").stdout)
+    history = json.loads(run("history", "--scans", "--json").stdout)
     assert [s["respondent"] for s in history["scans"]] == [None] * 4
     assert all(r.answers.respondent is None for r in read_sheet(sheet, model).rows)
 
@@ -409,7 +409,7 @@ def test_a_bad_sheet_writes_and_stores_nothing(tmp_path: Path, model: Model) -> 
     stored = run("import", str(path))
     assert stored.exit_code == 3
     assert stored.stderr.startswith(f"Overgeslagen: {one_bad(path, '')[:-2]}")
-    assert json.loads(run("history", "--json").stdout)["scans"] == []
+    assert json.loads(run("history", "--scans", "--json").stdout)["scans"] == []
 
 
 @pytest.mark.parametrize(

@@ -68,6 +68,31 @@ RELEASED: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX scan_school_idx ON scan (school_key, scan_date)",
         "CREATE INDEX scan_respondent_idx ON scan (respondent_key)",
     ),
+    (
+        "ALTER TABLE scan ADD COLUMN summary TEXT",
+        "UPDATE scan SET summary = ww_summary(result_json)",
+        # Everything history reads, in one index: it never touches the rows, which are large.
+        "CREATE INDEX scan_summary_idx ON scan (school_key, scan_date, recorded_at, id, source, "
+        "layer, school, respondent, model_version, summary)",
+        """CREATE TABLE board_link (
+            scan_id INTEGER NOT NULL,
+            school_key TEXT NOT NULL,
+            PRIMARY KEY (scan_id, school_key)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX board_link_school_idx ON board_link (school_key)",
+        """CREATE TRIGGER scan_forgotten AFTER DELETE ON scan BEGIN
+            DELETE FROM board_link WHERE scan_id = old.id;
+        END""",
+        """CREATE TABLE plan (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            school_key TEXT NOT NULL,
+            school TEXT NOT NULL,
+            school_year TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            plan_text TEXT NOT NULL,
+            UNIQUE (school_key, school_year)
+        )""",
+    ),
 )
 # The rows an old database held, per version it was made with (columns of that version).
 V1_ROW = (
@@ -262,6 +287,10 @@ def build_old(path: Path, version: int, model: Model) -> None:
                     json.dumps(to_jsonable(result)),
                 ),
             )
+    if version >= 2:  # a werkwijzer of schema 2 wrote the keys with every row
+        conn.execute(
+            "UPDATE scan SET school_key = ww_key(school), respondent_key = ww_key(respondent)"
+        )
     conn.close()
 
 
@@ -513,3 +542,78 @@ def test_record_keeps_the_result_as_json(tmp_path: Path, model: Model) -> None:
     assert pragma(db, "user_version") == SCHEMA_VERSION
     with contextlib.closing(sqlite3.connect(db)) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+# --- schema 3: summaries, board links, plans -----------------------------------------------------
+
+
+def test_migration_3_summarises_the_old_scans(tmp_path: Path, model: Model) -> None:
+    old = tmp_path / "old.db"
+    build_old(old, 2, model)
+    with Store.open(old) as store:
+        summaries = {s.id: s for s in store.summaries()}
+        for scan in store.scans():
+            assert summaries[scan.id].phases == {a.id: a.phase for a in scan.result.aspects}
+            assert [a.scores for a in summaries[scan.id].aspects] == [
+                a.scores for a in scan.result.aspects
+            ]
+
+
+def test_history_reads_only_the_summary_index(tmp_path: Path, model: Model) -> None:
+    db = tmp_path / "s.db"
+    with Store.open(db) as store:
+        add(store, model, 2, school="A")
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        plan = conn.execute(
+            "EXPLAIN QUERY PLAN SELECT id, recorded_at, source, layer, school, respondent, "
+            "scan_date, model_version, summary FROM scan WHERE school_key = 'a'"
+        ).fetchall()
+    assert "COVERING INDEX scan_summary_idx" in " ".join(str(step) for step in plan)
+
+
+def test_board_links_go_with_the_scan(tmp_path: Path, model: Model) -> None:
+    db = tmp_path / "s.db"
+    with Store.open(db) as store:
+        board = add(store, model, 3, layer="bestuurder", school="Stichting")
+        add(store, model, 2, school="A")
+        store.link_board([(board.id, "a"), (board.id, "b"), (board.id, "a")])
+        assert store.board_links() == {board.id: ["a", "b"]}
+        assert {s.layer for s in store.summaries(school="A")} == {"bestuurder", "leraar"}
+        store.forget(ids=[board.id])
+        assert store.board_links() == {}
+        assert {s.layer for s in store.summaries(school="A")} == {"leraar"}
+
+
+def test_a_plan_is_kept_per_school_and_year(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "s.db") as store:
+        assert store.save_plan("OBS De Regenboog", "2025/2026", "eerste")
+        assert not store.save_plan("obs de regenboog", "2025/2026", "tweede")
+        assert store.save_plan("OBS De Regenboog", "2026/2027", "volgend jaar")
+        assert store.plan_text("OBS  DE Regenboog", "2025/2026") == "tweede"
+        assert store.plan_text("OBS De Regenboog", "2024/2025") is None
+
+
+def test_add_many_is_one_transaction(tmp_path: Path, model: Model) -> None:
+    from werkwijzer.core.store import NewScan
+
+    db = tmp_path / "s.db"
+    good = [NewScan(*scan_of(model, v, school="A"), "import") for v in (1, 2)]
+    with Store.open(db) as store:
+        outcomes = store.add_many([*good, good[0]])
+        assert [o.new for o in outcomes] == [True, True, False]
+        assert outcomes[2].id == outcomes[0].id
+        broken = dataclasses.replace(good[0], result=None)  # type: ignore[arg-type]
+        with pytest.raises(AttributeError):
+            store.add_many([NewScan(*scan_of(model, 3, school="A"), "import"), broken])
+        assert len(store.scans()) == 2  # the first of the failed batch is not kept either
+
+
+def test_the_stored_result_json_is_to_jsonable(model: Model) -> None:
+    from werkwijzer.core.store import result_jsonable
+
+    shared: dict[str, Any] = {}
+    for value in (1, 2, 3, 4):
+        result = scan_of(model, value)[2]
+        assert result_jsonable(result, shared) == to_jsonable(result)
+        assert list(result_jsonable(result, shared)) == list(to_jsonable(result))
+    assert shared  # the actions were made once and shared

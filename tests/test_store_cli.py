@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import itertools
 import json
 import os
 import shutil
@@ -19,8 +20,6 @@ import pytest
 from conftest import (
     HOSTILE,
     answers_for,
-    md_table,
-    raw_table_widths,
     run,
     spawn_cli,
     write_answers_file,
@@ -29,7 +28,7 @@ from markdown_it import MarkdownIt
 
 from werkwijzer.cli.scan import record_and_tell
 from werkwijzer.core.answers import read_answers
-from werkwijzer.core.compare import SAME_MARGIN
+from werkwijzer.core.change import MIN_RESPONDENTS
 from werkwijzer.core.documents import to_jsonable
 from werkwijzer.core.model import LayerId, Model, PhaseId
 from werkwijzer.core.scoring import score
@@ -51,7 +50,7 @@ def answers_file(
 
 
 def stored(db: Path) -> list[dict[str, Any]]:
-    result = run("history", "--json", "--db", str(db))
+    result = run("history", "--scans", "--json", "--db", str(db))
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["format"] == "werkwijzer-history/1"
@@ -157,7 +156,7 @@ def test_history_newest_first_and_filtered(years: tuple[Path, dict[str, int]]) -
     ]
 
     def ids_for(*options: str) -> list[int]:
-        result = run("history", "--json", "--db", str(db), *options)
+        result = run("history", "--scans", "--json", "--db", str(db), *options)
         assert result.exit_code == 0, result.stderr
         return [s["id"] for s in json.loads(result.stdout)["scans"]]
 
@@ -185,7 +184,7 @@ def test_history_json_has_the_phases(years: tuple[Path, dict[str, int]], model: 
 
 def test_history_table_at_80_columns(years: tuple[Path, dict[str, int]], model: Model) -> None:
     db, ids = years
-    result = run("history", "--db", str(db), env={"COLUMNS": "80"})
+    result = run("history", "--scans", "--db", str(db), env={"COLUMNS": "80"})
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     assert max(len(line) for line in lines) <= 80
@@ -215,8 +214,10 @@ def test_history_without_a_database(tmp_path: Path) -> None:
     result = run("history", "--db", str(db))
     assert result.exit_code == 0 and result.stdout == ""
     assert "nog geen scans bewaard" in result.stderr
-    as_json = run("history", "--json", "--db", str(db))
+    as_json = run("history", "--scans", "--json", "--db", str(db))
     assert json.loads(as_json.stdout)["scans"] == []
+    trend = run("history", "--json", "--db", str(db))
+    assert json.loads(trend.stdout)["schools"] == []
     assert not db.exists()
 
 
@@ -225,7 +226,7 @@ def test_the_environment_variable_names_the_database(tmp_path: Path, model: Mode
     path = answers_file(tmp_path / "a.yaml", model)
     assert run("import", str(path), env={"WERKWIJZER_DB": str(db)}).exit_code == 0
     assert db.exists()
-    result = run("history", "--json", env={"WERKWIJZER_DB": str(db)})
+    result = run("history", "--scans", "--json", env={"WERKWIJZER_DB": str(db)})
     assert len(json.loads(result.stdout)["scans"]) == 1
 
 
@@ -242,16 +243,18 @@ def compare_json(*args: str) -> dict[str, Any]:
 def test_compare_two_stored_scans(years: tuple[Path, dict[str, int]], model: Model) -> None:
     db, ids = years
     data = compare_json(str(ids["leraar-2024"]), str(ids["leraar-2025"]), "--db", str(db))
-    assert data["format"] == "werkwijzer-compare/1" and data["group"] is False
-    assert data["then"]["scans"] == [ids["leraar-2024"]]
+    assert data["format"] == "werkwijzer-compare/2" and data["group"] is False
+    assert data["then"]["scans"] == [ids["leraar-2024"]] and data["then"]["chosen_by"] == "scans"
     assert data["now"]["first_date"] == "2025-10-01"
     first = data["aspects"][0]
     assert (first["then"]["phase"], first["now"]["phase"]) == ("begin", "begin")
-    # all 1s (0%) against all 2s (33%): the same phase, 33 points higher in it
+    # all 1s (0%) against all 2s (33%): the same phase, 33 points higher in it; the position
+    # rises by (1/3) / (2/3) = 0.5 in each of the three phases
     assert first["changes"]["begin"] == pytest.approx(0.3333)
-    assert [a["verdict"] for a in data["aspects"]] == ["vooruit"] * len(model.aspects)
-    back = compare_json(str(ids["leraar-2025"]), str(ids["leraar-2024"]), "--db", str(db))
-    assert {a["verdict"] for a in back["aspects"]} == {"achteruit"}
+    assert first["difference"] == pytest.approx(0.3333 / (2 / 3) * 3, abs=1e-3)
+    # one person against one person: no verdict, however large the change
+    assert [a["verdict"] for a in data["aspects"]] == ["te_weinig"] * len(model.aspects)
+    assert all(a["margin"] is None for a in data["aspects"])
 
 
 def test_compare_files_without_a_database(tmp_path: Path, model: Model) -> None:
@@ -260,9 +263,9 @@ def test_compare_files_without_a_database(tmp_path: Path, model: Model) -> None:
     db = tmp_path / "nooit.db"
     data = compare_json(str(then), str(now), "--db", str(db))
     assert [(a["then"]["phase"], a["now"]["phase"], a["verdict"]) for a in data["aspects"]] == [
-        ("tussen", "gevorderd", "vooruit")
+        ("tussen", "gevorderd", "te_weinig")
     ] * len(model.aspects)
-    assert data["now"]["files"] == [str(now)]
+    assert data["now"]["files"] == [str(now)] and data["now"]["chosen_by"] == "files"
     assert not db.exists()
 
 
@@ -272,22 +275,63 @@ def test_compare_stored_scan_with_a_file(
     db, ids = years
     same = answers_file(tmp_path / "zelfde.yaml", model, 2)  # like leraar-2025, but no school
     data = compare_json(str(ids["leraar-2025"]), str(same), "--db", str(db))
-    assert {a["verdict"] for a in data["aspects"]} == {"gelijk"}
+    assert {a["difference"] for a in data["aspects"]} == {0}
     assert set(data["aspects"][0]["changes"].values()) == {0}
 
 
-def test_compare_markdown(years: tuple[Path, dict[str, int]], model: Model) -> None:
-    db, ids = years
-    result = run(
-        "compare", "--markdown", str(ids["leraar-2024"]), str(ids["leraar-2025"]), "--db", str(db)
-    )
+def teams(folder: Path, model: Model, then: list[int], now: list[int], **meta: Any) -> list[Path]:
+    """Two folders of teachers who answer every statement alike: `then` and `now` per person."""
+    made = []
+    for year, values in (("toen", then), ("nu", now)):
+        for n, value in enumerate(values):
+            made.append(
+                answers_file(
+                    folder / year / f"persoon-{n}.yaml", model, value, respondent=f"P{n}", **meta
+                )
+            )
+    return made
+
+
+def first_md_table(markdown: str) -> list[list[str]]:
+    """The rows of the first table only (header first): a comparison has more tables after it."""
+    tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
+    assert not [t for t in tokens if t.type.startswith("html")]
+    rows: list[list[str]] = []
+    for before, token in itertools.pairwise(tokens):
+        if token.type == "table_close":
+            break
+        if token.type == "tr_open":
+            rows.append([])
+        elif token.type == "inline" and before.type in ("th_open", "td_open"):
+            rows[-1].append(token.content)
+    return rows
+
+
+def test_compare_markdown(tmp_path: Path, model: Model) -> None:
+    teams(tmp_path, model, [1, 2, 1, 2, 1], [3, 4, 3, 3, 4], school="OBS De Regenboog")
+    result = run("compare", "--markdown", str(tmp_path / "toen"), str(tmp_path / "nu"))
     assert result.exit_code == 0, result.stderr
-    rows = md_table(result.stdout)
-    assert rows[0] == ["Aspect", "Toen", "Nu", *(p.name for p in model.phases), "Oordeel"]
+    rows = first_md_table(result.stdout)
+    assert rows[0] == [
+        "Aspect",
+        *(p.name for p in model.phases),
+        "Geen fase",
+        "Middelste fase",
+        "Verschil in fasen",
+        "Oordeel",
+    ]
     assert [r[0] for r in rows[1:]] == [a.name for a in model.aspects]
-    assert set(raw_table_widths(result.stdout)) == {7}
-    assert rows[1][3] == "0% → 33% (+33)"
-    assert rows[1][6] == "▲ vooruit"
+    assert all(len(r) == 8 for r in rows)
+    # then everyone in the beginfase (1s and 2s stay below 2/3); now the 3s (67%) and the 4s
+    # reach every phase: all five in the gevorderde fase
+    assert rows[1][1:5] == ["5 → 0", "0 → 0", "0 → 5", "0 → 0"]
+    assert rows[1][5] == "Beginfase → Gevorderde fase"
+    assert rows[1][7] == "▲ vooruit"
+    tokens = MarkdownIt("commonmark").enable("table").parse(result.stdout)
+    headings = [
+        t.content for before, t in itertools.pairwise(tokens) if before.type == "heading_open"
+    ]
+    assert headings[0] == "Vergelijking OBS De Regenboog: toen en nu"  # the files have no dates
 
 
 def test_compare_markdown_escapes_free_text(tmp_path: Path, model: Model) -> None:
@@ -298,52 +342,54 @@ def test_compare_markdown_escapes_free_text(tmp_path: Path, model: Model) -> Non
     tokens = MarkdownIt("commonmark").enable("table").parse(result.stdout)
     assert not [t for t in tokens if t.type.startswith("html")]
     assert "<script>" not in MarkdownIt("commonmark").enable("table").render(result.stdout)
-    assert set(raw_table_widths(result.stdout)) == {7}
+    assert all(len(row) == 8 for row in first_md_table(result.stdout))
 
 
-def test_compare_terminal_at_80_columns(years: tuple[Path, dict[str, int]], model: Model) -> None:
-    db, ids = years
-    result = run(
-        "compare",
-        str(ids["leraar-2024"]),
-        str(ids["leraar-2025"]),
-        "--db",
-        str(db),
-        env={"COLUMNS": "80"},
-    )
+def test_compare_terminal_at_80_columns(tmp_path: Path, model: Model) -> None:
+    teams(tmp_path, model, [1, 2, 1, 2, 1], [3, 4, 3, 3, 4], date=dt.date(2024, 10, 1))
+    result = run("compare", str(tmp_path / "toen"), str(tmp_path / "nu"), env={"COLUMNS": "80"})
     assert result.exit_code == 0, result.stderr
     assert max(len(line) for line in result.stdout.splitlines()) <= 80
     assert result.stdout.count("▲ vooruit") == len(model.aspects) + 1  # rows and the tally
-    assert "Toen scan" in result.stdout and "1 oktober 2024" in result.stdout
+    assert "Toen (2024/2025): 5 respondenten (5 leraren)" in result.stdout
+    assert "1 oktober 2024" in result.stdout
 
 
 def test_compare_groups_by_ids_and_by_school(
     years: tuple[Path, dict[str, int]], tmp_path: Path, model: Model
 ) -> None:
     db, ids = years
-    extra = answers_file(
-        tmp_path / "extra.yaml", model, 4, school="OBS De Regenboog", date=dt.date(2025, 10, 3)
-    )
-    [ids["extra-2025"]] = import_ok(db, extra)
+    extra = [
+        answers_file(
+            tmp_path / f"{year}-{n}.yaml",
+            model,
+            value,
+            school="OBS De Regenboog",
+            date=dt.date(year, 10, 3),
+            respondent=f"R{n}",
+        )
+        for year, value in ((2024, 1), (2025, 4))
+        for n in range(4)
+    ]
+    new = import_ok(db, *extra)
+    then_ids = [ids["leraar-2024"], ids["leider-2024"], *new[:4]]
+    now_ids = [ids["leraar-2025"], *new[4:]]
     by_ids = compare_json(
-        f"{ids['leraar-2024']},{ids['leider-2024']}",
-        f"{ids['leraar-2025']},{ids['extra-2025']}",
-        "--db",
-        str(db),
+        ",".join(map(str, then_ids)), ",".join(map(str, now_ids)), "--db", str(db)
     )
     by_school = compare_json(
         "--school", "regenboog", "--from", "2024/2025", "--to", "2025/2026", "--db", str(db)
     )
     assert by_ids["group"] is True
     assert by_ids["aspects"] == by_school["aspects"]
-    assert by_school["then"]["scans"] == [ids["leraar-2024"], ids["leider-2024"]]
-    assert by_school["then"]["respondent"] is None and by_school["then"]["respondents"] == 2
+    assert by_school["then"]["scans"] == sorted(then_ids)
+    assert by_school["then"]["chosen_by"] == "school" and by_school["then"]["period"] == "2024/2025"
+    assert by_school["then"]["respondent"] is None and by_school["then"]["respondents"] == 6
+    assert by_school["then"]["per_layer"] == {"schoolleider": 1, "leraar": 5}
     first = by_school["aspects"][0]
-    # then: 0% and 33% in begin -> median begin, mean 17%; now: 33% (begin) and 100% (all phases
-    # reached) -> median begin (the lower of the middle two), mean 67%.
-    assert (first["then"]["phase"], first["now"]["phase"]) == ("begin", "begin")
-    assert first["then"]["scores"]["begin"] == pytest.approx(1 / 6, abs=1e-3)
-    assert first["now"]["scores"]["begin"] == pytest.approx(2 / 3, abs=1e-3)
+    assert (first["then"]["phase"], first["now"]["phase"]) == ("begin", "gevorderd")
+    assert first["then"]["counts"] == {"begin": 6, "tussen": 0, "gevorderd": 0, "none": 0}
+    assert first["now"]["counts"] == {"begin": 1, "tussen": 0, "gevorderd": 4, "none": 0}
     assert first["verdict"] == "vooruit"
     only_teachers = compare_json(
         "--school",
@@ -357,18 +403,24 @@ def test_compare_groups_by_ids_and_by_school(
         "--db",
         str(db),
     )
-    assert only_teachers["then"]["scans"] == [ids["leraar-2024"]]
+    assert only_teachers["then"]["per_layer"] == {"leraar": 5}
     assert only_teachers["group"] is True
 
 
 def test_compare_two_folders_names_no_files(tmp_path: Path, model: Model) -> None:
-    for year, values in (("2024", (1, 2, 2)), ("2025", (3, 3, 4))):
-        for n, value in enumerate(values):
-            answers_file(tmp_path / year / f"persoon-{n}.yaml", model, value, respondent=f"P{n}")
-    data = compare_json(str(tmp_path / "2024"), str(tmp_path / "2025"))
-    assert data["then"]["respondents"] == 3 and data["then"]["files"] == []
+    teams(tmp_path, model, [1, 2, 2, 1, 2], [3, 3, 4, 4, 3])
+    data = compare_json(str(tmp_path / "toen"), str(tmp_path / "nu"))
+    assert data["then"]["respondents"] == 5 and data["then"]["files"] == []
     assert "persoon" not in json.dumps(data) and "P0" not in json.dumps(data)
     assert {a["verdict"] for a in data["aspects"]} == {"vooruit"}
+
+
+def test_small_groups_get_no_verdict(tmp_path: Path, model: Model) -> None:
+    teams(tmp_path, model, [1, 1, 1, 1], [4, 4, 4, 4])
+    result = run("compare", str(tmp_path / "toen"), str(tmp_path / "nu"))
+    assert result.exit_code == 0, result.stderr
+    assert "te weinig respondenten om een verschil te duiden" in result.stdout
+    assert "▲ vooruit" not in result.stdout
 
 
 @pytest.mark.parametrize(
@@ -540,7 +592,7 @@ def test_a_store_failing_halfway_says_how_far_it_got(
     tmp_path: Path, model: Model, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     files = [answers_file(tmp_path / f"{v}.yaml", model, v) for v in (1, 2, 3)]
-    real_add = Store.add
+    real_add = Store.add_many
     calls = []
 
     def add_then_fail(self: Store, *args: Any) -> Any:
@@ -549,12 +601,13 @@ def test_a_store_failing_halfway_says_how_far_it_got(
             raise StoreLockedError("De database is bezet.")
         return real_add(self, *args)
 
-    monkeypatch.setattr(Store, "add", add_then_fail)
+    monkeypatch.setattr(Store, "add_many", add_then_fail)
+    monkeypatch.setattr("werkwijzer.core.importing.BATCH", 1)  # one file per transaction
     db = tmp_path / "s.db"
     result = run("import", "--db", str(db), *map(str, files))
     assert result.exit_code == 2
     assert "1 scan nieuw bewaard" in result.stderr and "bezet" in result.stderr
-    monkeypatch.setattr(Store, "add", real_add)
+    monkeypatch.setattr(Store, "add_many", real_add)
     assert len(stored(db)) == 1
 
 
@@ -565,7 +618,7 @@ def test_a_read_only_database_via_the_cli(tmp_path: Path, model: Model) -> None:
     path = answers_file(tmp_path / "a.yaml", model, 2)
     import_ok(db, answers_file(tmp_path / "b.yaml", model, 1))
     with read_only(db):
-        history = run("history", "--json", "--db", str(db))
+        history = run("history", "--scans", "--json", "--db", str(db))
         result = run("import", "--db", str(db), str(path))
     assert history.exit_code == 0 and len(json.loads(history.stdout)["scans"]) == 1
     assert result.exit_code == 2 and "alleen-lezen" in result.stderr
@@ -677,8 +730,58 @@ def test_every_store_command_has_help() -> None:
         result = run(command, "--help")
         assert result.exit_code == 0 and "--db" in result.stdout
         assert "WERKWIJZER_DB" in result.stdout
-    margin = f"{round(SAME_MARGIN * 100)} procentpunten"
-    assert margin in run("compare", "--help").stdout.replace("\n", " ")
+    explained = " ".join(run("compare", "--help").stdout.split())
+    assert "ruismarge" in explained and f"minder dan {MIN_RESPONDENTS} respondenten" in explained
+
+
+# --- forget by answers file ----------------------------------------------------------------------
+
+
+def test_forget_by_file_finds_a_respondent_without_a_name(tmp_path: Path, model: Model) -> None:
+    db = tmp_path / "s.db"
+    gone = answers_file(tmp_path / "bram-de-wit.yaml", model, 2, school="X")  # no name inside
+    keep = answers_file(tmp_path / "anouk.yaml", model, 3, school="X")
+    import_ok(db, gone, keep)
+    # the same answers, written differently (JSON, no comments): the same scan
+    as_json = tmp_path / "kopie.json"
+    as_json.write_text(json.dumps(to_jsonable(read_answers(gone, model))), encoding="utf-8")
+    result = run("forget", str(as_json), "--yes", "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "1 scan wordt voorgoed verwijderd" in result.stderr and "1 scan verwijderd" in result.stderr
+    )
+    assert [s["school"] for s in stored(db)] == ["X"] and len(stored(db)) == 1
+    again = run("forget", str(gone), "--yes", "--db", str(db))
+    assert again.exit_code == 0 and "staan niet in de database" in again.stderr
+    assert "er is niets verwijderd" in again.stderr
+
+
+def test_forget_a_folder_of_files(tmp_path: Path, model: Model) -> None:
+    db = tmp_path / "s.db"
+    files = [answers_file(tmp_path / "team" / f"{v}.yaml", model, v) for v in (1, 2, 3)]
+    other = answers_file(tmp_path / "ander.yaml", model, 4)
+    import_ok(db, *files, other)
+    result = run("forget", str(tmp_path / "team"), "--yes", "--db", str(db))
+    assert result.exit_code == 0 and "3 scans verwijderd" in result.stderr
+    assert len(stored(db)) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["weg.yaml", "--yes"], "niet gevonden"),
+        (["a.yaml", "--id", "1", "--yes"], "óf antwoordbestanden óf"),
+    ],
+)
+def test_forget_by_file_refuses(
+    tmp_path: Path, model: Model, args: list[str], message: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "s.db"
+    import_ok(db, answers_file(tmp_path / "a.yaml", model, 2))
+    monkeypatch.chdir(tmp_path)
+    result = run("forget", *args, "--db", str(db))
+    assert result.exit_code == 2 and message in result.stderr
+    assert len(stored(db)) == 1  # nothing erased on bad input
 
 
 def test_a_reviewed_scan_replaces_its_earlier_version(

@@ -92,6 +92,8 @@ def test_07_an_empty_file_becomes_ours(tmp_path: Path, model: Model) -> None:
     [
         ("result_json", "{kapot"),
         ("result_json", '{"format": "iets anders"}'),
+        ("summary", "{kapot"),
+        ("summary", '{"koers": ["ergens", 1, 2]}'),
         ("recorded_at", "gisteren"),
         ("scan_date", "2026-02-30"),
         ("school", b"\x00"),
@@ -103,8 +105,15 @@ def test_15_a_damaged_row(tmp_path: Path, model: Model, column: str, value: str 
     imported(db, tmp_path, model, "Jan", "Piet")
     with contextlib.closing(sqlite3.connect(db)) as conn:
         conn.execute(f"UPDATE scan SET {column} = ? WHERE id = 1", (value,))
+        if column == "result_json":  # history reads the result only for a row without summary
+            conn.execute("UPDATE scan SET summary = NULL WHERE id = 1")
         conn.commit()
-    for args in (["history"], ["history", "--json"], ["compare", "1", "2"], ["compare", "2", "2"]):
+    for args in (
+        ["history"],
+        ["history", "--scans", "--json"],
+        ["compare", "1", "2"],
+        ["compare", "2", "2"],
+    ):
         result = run(*args, "--db", str(db))
         if args == ["compare", "2", "2"]:
             assert result.exit_code == 0, result.stderr  # the other row is fine
@@ -126,7 +135,7 @@ def test_03_control_characters_in_an_older_database_never_reach_the_terminal(
         conn.commit()
     for args in (
         ["history"],
-        ["history", "--json"],
+        ["history", "--scans", "--json"],
         ["compare", "1", "2", "--json"],
         ["compare", "1", "2", "--markdown"],
         ["compare", "1,2", "1,2"],
@@ -134,7 +143,7 @@ def test_03_control_characters_in_an_older_database_never_reach_the_terminal(
         result = run(*args, "--db", str(db))
         assert result.exit_code == 0, (args, result.stderr)
         assert not any(c in result.stdout for c in "\x9b\x1b\x07"), (args, result.stdout)
-    data = json.loads(run("history", "--json", "--db", str(db)).stdout)
+    data = json.loads(run("history", "--scans", "--json", "--db", str(db)).stdout)
     assert data["scans"][0]["school"] == "OBS \x9b2J\x1b]0;x\x07"  # the JSON itself is exact
 
 
@@ -163,7 +172,7 @@ def test_16_a_number_in_other_digits(tmp_path: Path, model: Model) -> None:
 
 
 def test_29_an_empty_db_option_means_the_default(tmp_path: Path, _own_store: Path) -> None:
-    result = run("history", "--json", "--db", "")
+    result = run("history", "--scans", "--json", "--db", "")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["database"] == str(_own_store)  # WERKWIJZER_DB, as without
 
@@ -188,7 +197,7 @@ def test_30_a_read_only_database_in_rollback_journal_mode(tmp_path: Path, model:
     with contextlib.closing(sqlite3.connect(db)) as conn:
         conn.execute("PRAGMA journal_mode = DELETE")
     with read_only(db, folder):
-        result = run("history", "--json", "--db", str(db))
+        result = run("history", "--scans", "--json", "--db", str(db))
         assert result.exit_code == 0, result.stderr
         assert [s["respondent"] for s in json.loads(result.stdout)["scans"]] == ["Jan"]
         result = run("import", "--db", str(db), str(tmp_path / "Jan.yaml"))

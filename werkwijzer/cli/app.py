@@ -158,9 +158,9 @@ def root(
 
 def _register() -> None:
     # Registration order is the order of `werkwijzer --help`: the main job first.
-    from werkwijzer.cli import export, form, lookup, model, scan, score, store
+    from werkwijzer.cli import export, form, lookup, model, plan, scan, score, store
 
-    for commands in (scan, score, export, form, lookup, store, model):
+    for commands in (scan, score, export, form, plan, lookup, store, model):
         commands.register(app)
 
 

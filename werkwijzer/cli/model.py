@@ -17,6 +17,8 @@ class SchemaName(str, Enum):
     team = "team"
     compare = "compare"
     history = "history"
+    trend = "trend"
+    plan = "plan"
 
 
 def validate(model_dir: ModelOption = None) -> None:
@@ -73,10 +75,14 @@ def model(
 
 
 def schema(
-    name: Annotated[SchemaName, typer.Argument(help="answers, result, team, compare of history.")],
+    name: Annotated[
+        SchemaName,
+        typer.Argument(help="answers, result, team, compare, history, trend of plan."),
+    ],
     output: OutputOption = None,
 ) -> None:
-    """Toon het JSON Schema van een document: antwoorden, resultaat, team, vergelijking, historie."""
+    """Toon het JSON Schema van een document: antwoorden, resultaat, team, vergelijking, scans,
+    trend of plan."""
     import json
 
     from werkwijzer.cli.output import write_output

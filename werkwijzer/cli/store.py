@@ -24,6 +24,7 @@ from werkwijzer.cli.sheet_layer import SheetLayerOption, layer_id
 from werkwijzer.cli.text_options import free_text
 
 if TYPE_CHECKING:
+    from werkwijzer.core.compare import Comparison
     from werkwijzer.core.model import LayerId, Model
 
 EXIT_SKIPPED = 3
@@ -59,6 +60,16 @@ LayerOption = Annotated[
     str | None,
     typer.Option(
         "--layer", help="Alleen deze laag: bestuurder, schoolleider of leraar.", show_default=False
+    ),
+]
+PlanOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--plan",
+        help="Het plan (werkwijzer-plan/1) om op terug te kijken. Standaard: het bewaarde plan "
+        "van de school voor het schooljaar van toen.",
+        show_default=False,
+        dir_okay=False,
     ),
 ]
 PERIODS_HELP = "2025-10-01, 2025-10, 2025, 2025/2026 (schooljaar) of 2025-09..2026-07"
@@ -113,38 +124,75 @@ def history(
         str | None,
         typer.Option("--since", help=f"Alleen scans vanaf deze datum of periode: {PERIODS_HELP}."),
     ] = None,
+    scans: Annotated[
+        bool,
+        typer.Option(
+            "--scans",
+            help="Toon de losse scans (nummer, datum, laag, fase per aspect), nieuwste eerst.",
+        ),
+    ] = False,
+    min_group: Annotated[
+        int,
+        typer.Option(
+            "--min-group",
+            min=1,
+            help="Een schooljaar met minder respondenten toont geen cijfers (niet bij --scans).",
+        ),
+    ] = 3,
     format: FormatOption = None,
     output: OutputOption = None,
     json: JsonOption = False,
+    markdown: MarkdownOption = False,
     db: DbOption = None,
     model_dir: ModelOption = None,
 ) -> None:
-    """Toon de bewaarde scans, de nieuwste eerst: nummer, datum, school, laag en fase per aspect."""
+    """Toon per school en schooljaar de fasen van het team; met --scans de losse scans."""
     from werkwijzer.cli.output import choose_format, emit, say
-    from werkwijzer.core.history import history as build
     from werkwijzer.core.periods import parse_period
     from werkwijzer.core.sides import find_school
     from werkwijzer.core.store import Store, StoreMissingError, db_path
     from werkwijzer.render.context import RenderContext
 
-    chosen = choose_format(format, output, "terminal", json=json)
+    chosen = choose_format(format, output, "terminal", json=json, markdown=markdown)
     start = parse_period(since).start if since is not None else None
     model = load(model_dir)
     layer_id = _layer(model, layer) if layer is not None else None
+    names: dict[str, str] = {}
+    links: dict[int, list[str]] = {}
+    key: str | None = None
     try:
         with Store.open(db, create=False) as store:
             key = find_school(store, school) if school is not None else None
-            scans = store.scans(school=key, layer=layer_id, since=start)
+            found = store.summaries(school=key, layer=layer_id, since=start)
+            if not scans:
+                names, links = store.school_names(), store.board_links()
             where = store.path
     except StoreMissingError as exc:
-        scans, where = [], db_path(db)
+        found, where = [], db_path(db)
         if chosen != "json":
             say(exc.message)
-    if not scans and chosen != "json":
+    if not found and chosen != "json":
         if where.exists():
             say("Geen bewaarde scans gevonden die hierbij passen.")
         return
-    emit(build(scans, where), chosen, output, RenderContext(model))
+    if scans:
+        from werkwijzer.core.history import history as build
+
+        emit(build(found, where), chosen, output, RenderContext(model))
+        return
+    from werkwijzer.core.trend import trend
+
+    document = trend(
+        model,
+        found,
+        names=names,
+        links=links,
+        database=str(where),
+        min_group=min_group,
+        layer=layer_id,
+        only=key,
+    )
+    emit(document, chosen, output, RenderContext(model))
 
 
 # --- compare -------------------------------------------------------------------------------------
@@ -182,6 +230,7 @@ def compare(
         ),
     ] = None,
     layer: LayerOption = None,
+    plan: PlanOption = None,
     format: FormatOption = None,
     output: OutputOption = None,
     json: JsonOption = False,
@@ -217,13 +266,67 @@ def compare(
             now, now_side = side_of("nu", sides[1], stores, model, layer_id)
     for note in [*notes, *comparison_notes(then, now)]:
         say(note)
-    emit(build(then, now, then_side, now_side), chosen, output, RenderContext(model))
+    comparison = build(
+        then,
+        now,
+        then_side,
+        now_side,
+        threshold=model.threshold,
+        names={a.id: a.name for a in model.aspects},
+    )
+    comparison = _with_plan_review(comparison, model, plan, db)
+    emit(comparison, chosen, output, RenderContext(model))
+
+
+def _with_plan_review(
+    comparison: Comparison, model: Model, plan_file: Path | None, db: Path | None
+) -> Comparison:
+    """The comparison with the plan made for the school year of 'then', if there is one."""
+    import dataclasses
+    import datetime as dt
+
+    from werkwijzer.cli.output import say
+    from werkwijzer.core.plan import Plan, read_plan
+    from werkwijzer.core.plan_review import review
+    from werkwijzer.core.planning import given_plan, one_school_year, stored_plans
+
+    then, now = comparison.then, comparison.now
+    schools = list(dict.fromkeys([*then.schools, *now.schools]))
+    school = schools[0] if len(schools) == 1 else None
+    year = one_school_year(then.first_date, then.last_date)
+    if plan_file is not None:
+        earlier: Plan | None = read_plan(plan_file, model)
+        assert earlier is not None
+        # Refuses another school's plan, or one made after 'now'.
+        given_plan(earlier, school, one_school_year(now.first_date, now.last_date))
+    elif school is not None and year is not None:
+        found = stored_plans(db, school, year, model)
+        for note in found.notes:
+            say(note)
+        earlier = found.current
+    else:
+        return comparison
+    if earlier is None:
+        return comparison
+    reached = {a.id: a.now.phase if a.now else None for a in comparison.aspects}
+    return dataclasses.replace(
+        comparison, plan_review=review(earlier, model, reached, dt.date.today())
+    )
 
 
 # --- forget --------------------------------------------------------------------------------------
 
 
 def forget(
+    files: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Antwoordbestanden of mappen: de scans met precies die antwoorden verdwijnen "
+            "(zoals import ze herkent), ook als er geen naam in staat.",
+            metavar="[BESTAND]...",
+            show_default=False,
+        ),
+    ] = None,
     ids: Annotated[
         list[int] | None,
         typer.Option(
@@ -250,20 +353,34 @@ def forget(
     ] = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Verwijder zonder te vragen.")] = False,
     db: DbOption = None,
+    model_dir: ModelOption = None,
 ) -> None:
     """Verwijder scans voorgoed uit de database (recht op vergetelheid, AVG)."""
     from werkwijzer.cli.output import say
     from werkwijzer.core.errors import WerkwijzerError
-    from werkwijzer.core.forgetting import erase, plan_forget
+    from werkwijzer.core.forgetting import erase, plan_forget, plan_forget_files
     from werkwijzer.core.store import Store, StoreMissingError
 
-    if not ids and respondent is None and school is None:
+    if not files and not ids and respondent is None and school is None:
         raise WerkwijzerError(
-            "Zeg wat er weg moet: --id NUMMER, --respondent NAAM of --school NAAM."
+            "Zeg wat er weg moet: een antwoordbestand, --id NUMMER, --respondent NAAM of "
+            "--school NAAM."
         )
+    if files and (ids or respondent is not None or school is not None):
+        raise WerkwijzerError(
+            "Geef óf antwoordbestanden óf --id, --respondent en --school, niet allebei: zo is "
+            "altijd duidelijk wat er verdwijnt."
+        )
+    model = load(model_dir) if files else None
     try:
         with Store.open(db, create=False) as store:
-            plan = plan_forget(store, ids or (), respondent, school)
+            if files and model is not None:
+                plan, matches = plan_forget_files(store, files, model)
+                for match in matches:
+                    if match.scan_id is None:
+                        say(f"{match.name}: deze antwoorden staan niet in de database.")
+            else:
+                plan = plan_forget(store, ids or (), respondent, school)
             if plan.missing_ids:
                 say(f"Scan {', '.join(map(str, plan.missing_ids))} staat niet in de database.")
             found = plan.found
@@ -336,11 +453,15 @@ COMPARE_HELP = (
     "antwoordbestanden, of een school in twee periodes (compare --school Regenboog --from "
     "2024/2025 --to 2025/2026). Een groep staat waar het teamrapport haar zet: op de mediaan van "
     "de fasen.\n\n"
-    "Oordeel per aspect: een hogere fase is vooruit, een lagere achteruit; in dezelfde fase telt "
-    "een verschil van minstens 5 procentpunten in die fase."
+    "Oordeel per aspect: vooruit of achteruit alleen als het verschil in de gemiddelde "
+    "fasepositie groter is dan de ruismarge (wat toeval in de antwoorden kan geven, gezien de "
+    "grootte en spreiding van de groepen); met minder dan 5 respondenten aan een kant geen "
+    "oordeel. Bestaat er een plan voor het schooljaar van toen, dan staan de doelen ernaast."
 )
 FORGET_HELP = (
     "Verwijder scans voorgoed uit de database (recht op vergetelheid, AVG).\n\n"
+    "Met antwoordbestanden (forget jan.yaml, of een map): de scans met precies die antwoorden, "
+    "ook als er geen naam in staat.\n\n"
     "Samen genoemd moeten ze allemaal kloppen: --respondent Jan --school 'OBS De Regenboog' "
     "verwijdert alleen de scans van Jan bij die school. De antwoordbestanden zelf blijven staan."
 )

@@ -9,8 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from werkwijzer.core.answers import read_answers
+from werkwijzer.core.model import Model
+from werkwijzer.core.respondents import answer_files
 from werkwijzer.core.sides import require_exact_school
-from werkwijzer.core.store import ForgetOutcome, ScanRecord, Store
+from werkwijzer.core.store import ForgetOutcome, ScanRecord, Store, content_hash
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,29 @@ def plan_forget(
     found = store.scans(ids=ids, respondent=respondent, school=school)
     missing = sorted(set(ids) - {s.id for s in store.scans(ids=ids)}) if ids else []
     return ForgetPlan(found, missing, respondent, school, by_id=bool(ids))
+
+
+@dataclass(frozen=True)
+class FileMatch:
+    """An answers file given to `forget FILE`, and the stored scan with the same content."""
+
+    name: str
+    scan_id: int | None
+
+
+def plan_forget_files(
+    store: Store, sources: Sequence[str], model: Model
+) -> tuple[ForgetPlan, list[FileMatch]]:
+    """The scans whose content matches these answers files (files or folders), as import matches
+    them: the same answers, however the file is formatted. A file that cannot be read is refused
+    before anything is erased, so a typo never erases the wrong thing."""
+    names, _ = answer_files(sources)
+    hashes = {name: content_hash(read_answers(name, model)) for name in names}
+    stored = store.ids_by_hash(list(dict.fromkeys(hashes.values())))
+    matches = [FileMatch(name, stored.get(digest)) for name, digest in hashes.items()]
+    ids = sorted({m.scan_id for m in matches if m.scan_id is not None})
+    found = store.scans(ids=ids) if ids else []
+    return ForgetPlan(found, [], None, None, by_id=True), matches
 
 
 def erase(store: Store, plan: ForgetPlan) -> Erased:

@@ -1,4 +1,7 @@
-"""The history document, format werkwijzer-history/1: the scans kept in a store, newest first."""
+"""The history document, format werkwijzer-history/1: the scans kept in a store, newest first.
+
+What `werkwijzer history --scans` shows; built from stored summaries, not from whole results.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ from typing import Any, ClassVar, Final, Literal
 
 from werkwijzer.core.documents import described
 from werkwijzer.core.model import PhaseId
-from werkwijzer.core.store import ScanRecord, Source
+from werkwijzer.core.store import ScanSummary, Source
 
 HISTORY_FORMAT: Final = "werkwijzer-history/1"
 
@@ -38,7 +41,7 @@ class History:
     scans: list[HistoryScan]
 
 
-def history(scans: Sequence[ScanRecord], database: Path) -> History:
+def history(scans: Sequence[ScanSummary], database: Path) -> History:
     return History(
         database=str(database),
         scans=[
@@ -52,7 +55,7 @@ def history(scans: Sequence[ScanRecord], database: Path) -> History:
                 layer=scan.layer,
                 respondent=scan.respondent,
                 model_version=scan.model_version,
-                phases={a.id: a.phase for a in scan.result.aspects},
+                phases=scan.phases,
             )
             for scan in scans
         ],

@@ -11,13 +11,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from werkwijzer.core.answers import Answers, dump_answers, is_sheet, read_answers_with_text
+from werkwijzer.core.answers import STDIN, Answers, dump_answers, is_sheet, read_answers_with_text
 from werkwijzer.core.errors import WerkwijzerError
 from werkwijzer.core.model import LayerId, Model
 from werkwijzer.core.respondents import answer_files
 from werkwijzer.core.result import Result
-from werkwijzer.core.scoring import score
-from werkwijzer.core.store import RecordOutcome, Store
+from werkwijzer.core.scoring import Scorer
+from werkwijzer.core.store import NewScan, RecordOutcome, Store, name_key
+from werkwijzer.core.team import BOARD_LAYER
 
 
 @dataclass(frozen=True)
@@ -78,14 +79,23 @@ class ImportReport:
         )
 
 
+BATCH = 250  # files per transaction: one wait for the disk per batch, not per file
+
+
 def import_files(
     store: Store, sources: Sequence[str], model: Model, layer: LayerId | None = None
 ) -> Iterator[FileOutcome]:
     """Store every respondent of `sources` (answers files, response sheets, folders), yielding an
     outcome per respondent. `layer` is the layer of a sheet's rows without a role column.
 
-    A file that cannot be read or checked is skipped whole; a store that fails raises StoreError.
+    A file that cannot be read or checked is skipped whole; a store that fails raises StoreError,
+    and the outcomes of the batch it was writing are not yielded (that batch was not stored).
+    Board members' files are linked to the schools of the other files in their folder (see
+    Store.link_board), so that a school's scans include its board as the team report does.
     """
+    scorer = Scorer(model)
+    folders = _Folders()
+    pending: list[tuple[str, str, NewScan]] = []
     for source in sources:
         try:
             names, _ = answer_files([source])
@@ -100,13 +110,12 @@ def import_files(
                 continue
             yield from (FileOutcome(name, note=note) for note in notes)
             for shown, answers, text in documents:
-                outcome = store.add(answers, text, score(model, answers), "import")
-                yield FileOutcome(
-                    shown,
-                    scan_id=outcome.id,
-                    new=outcome.new,
-                    other_model=answers.model_version not in (None, model.version),
-                )
+                scan = NewScan(answers, text, scorer.score(answers), "import")
+                pending.append((shown, name, scan))
+                if len(pending) >= BATCH:
+                    yield from _flush(store, pending, folders, model)
+    yield from _flush(store, pending, folders, model)
+    store.link_board(folders.links())
 
 
 def _documents(
@@ -124,6 +133,53 @@ def _documents(
         return rows, list(sheet.notes)
     answers, text = read_answers_with_text(name, model)
     return [(name, answers, text)], []
+
+
+def _flush(
+    store: Store, pending: list[tuple[str, str, NewScan]], folders: _Folders, model: Model
+) -> Iterator[FileOutcome]:
+    outcomes = store.add_many([scan for _, _, scan in pending])
+    for (shown, name, scan), outcome in zip(pending, outcomes, strict=True):
+        folders.add(name, scan.answers, outcome.id)
+        yield FileOutcome(
+            shown,
+            scan_id=outcome.id,
+            new=outcome.new,
+            other_model=scan.answers.model_version not in (None, model.version),
+        )
+    pending.clear()
+
+
+class _Folders:
+    """Per folder: the schools of its answers files, and the scans of its board members.
+
+    A board member whose file names one of the folder's schools belongs to that school (and
+    needs no link: the school is in the file); one whose file names the board, or nothing,
+    belongs to every school of the folder.
+    """
+
+    def __init__(self) -> None:
+        self._schools: dict[Path, set[str]] = {}
+        self._boards: dict[Path, dict[int, str | None]] = {}
+
+    def add(self, name: str, answers: Answers, scan_id: int) -> None:
+        if name == STDIN:
+            return
+        folder = Path(name).resolve().parent
+        key = name_key(answers.school)
+        if answers.layer == BOARD_LAYER:
+            self._boards.setdefault(folder, {})[scan_id] = key
+        elif key:
+            self._schools.setdefault(folder, set()).add(key)
+
+    def links(self) -> list[tuple[int, str]]:
+        found = []
+        for folder, boards in self._boards.items():
+            schools = self._schools.get(folder, set())
+            for scan_id, own in boards.items():
+                if own not in schools:
+                    found += [(scan_id, school) for school in schools]
+        return sorted(found)
 
 
 def _count(n: int, one: str, many: str) -> str:

@@ -70,3 +70,37 @@ def _single(part: str, typed: str) -> Period:
         "(een maand), 2025 (een jaar), 2025/2026 (een schooljaar, 1 augustus tot en met 31 juli) "
         "of 2025-09..2026-07 (van en tot en met)."
     )
+
+
+# --- school years --------------------------------------------------------------------------------
+
+
+def school_year_of(day: dt.date) -> str:
+    """The school year a day falls in, written as '2025/2026' (1 August to 31 July)."""
+    first = day.year if day.month >= SCHOOL_YEAR_START_MONTH else day.year - 1
+    return f"{first}/{first + 1}"
+
+
+def school_year_period(text: str) -> Period:
+    """'2025/2026' (or '2025-2026') as a period; anything else is refused with an example."""
+    match = _SCHOOL_YEAR.match(text.strip())
+    if not match or int(match[2]) != int(match[1]) + 1:
+        raise WerkwijzerError(
+            f"'{text}' is geen schooljaar. Schrijf het als 2025/2026: het jaar waarin het begint "
+            "en het jaar erna."
+        )
+    return _single(f"{match[1]}/{match[2]}", text)
+
+
+def normal_school_year(text: str) -> str:
+    """The one spelling of a school year: '2025-2026' and ' 2025 / 2026' become '2025/2026'."""
+    return school_year_period(text).text
+
+
+def previous_school_year(year: str) -> str:
+    first = school_year_period(year).start.year - 1
+    return f"{first}/{first + 1}"
+
+
+def school_year_end(year: str) -> dt.date:
+    return school_year_period(year).end

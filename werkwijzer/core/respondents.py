@@ -4,7 +4,9 @@
   subfolders, not hidden files), sorted by name, and for the response spreadsheets (*.xlsx, *.csv)
   beside them: every row of a sheet is one respondent (see sheets.py). A CSV report that
   `werkwijzer export` wrote there, and Excel's lock files (~$name.xlsx), are passed over.
-- The same file named twice (also: named and inside a named folder) counts once.
+- The same file named twice (also: named and inside a named folder) counts once; so do two files
+  with the same content (the same answers, as `import` matches them: the content hash), such as
+  the board member's file copied into the folder of every school. A note says so.
 - Two files with the same respondent name in the same layer are refused: someone would count twice.
 - Files of different model versions, or of different schools, are refused unless `allow_mixed`.
   A file without a model version counts as made with the current model; a file without a school
@@ -140,13 +142,27 @@ def collect(
 ) -> Collected:
     """Read, check and score every answers file and sheet; raise WerkwijzerError on the first
     problem. `layer` is the layer of sheets without a role column."""
+    from werkwijzer.core.store import content_hash
+
     files, notes = answer_files(sources, skip)
     respondents = []
     scorer = Scorer(model)
+    seen: dict[str, str] = {}
     for name in files:
         documents, sheet_notes = read_documents(name, model, layer)
         notes += sheet_notes
         for source, answers in documents:
+            # Whole files only: two rows of a sheet with the same answers are two people.
+            digest = content_hash(answers) if source == name else None
+            if digest is not None and digest in seen:
+                notes.append(
+                    f"{printable(source)} heeft precies dezelfde inhoud als "
+                    f"{printable(seen[digest])} (hetzelfde bestand, ook hier neergezet?); "
+                    "het telt één keer mee."
+                )
+                continue
+            if digest is not None:
+                seen[digest] = source
             respondents.append(Respondent(source, answers, scorer.score(answers)))
     _refuse_twice_named(respondents)
     notes += check_mix(respondents, model, allow_mixed=allow_mixed)

@@ -12,7 +12,9 @@ from typing import Any
 
 from werkwijzer.core.documents import DESCRIPTION
 
-DOCUMENTS = ("answers", "result", "team", "compare", "history")
+DOCUMENTS = ("answers", "result", "team", "compare", "history", "trend", "plan")
+# Documents werkwijzer reads (people write them): optional fields may be left out.
+READ_DOCUMENTS = ("answers", "plan")
 
 
 def document_class(name: str) -> type:
@@ -36,6 +38,14 @@ def document_class(name: str) -> type:
         from werkwijzer.core.history import History
 
         return History
+    if name == "trend":
+        from werkwijzer.core.trend import Trend
+
+        return Trend
+    if name == "plan":
+        from werkwijzer.core.plan import Plan
+
+        return Plan
     raise ValueError(name)
 
 
@@ -43,13 +53,14 @@ def json_schema(name: str) -> dict[str, Any]:
     from pydantic import TypeAdapter
 
     cls = document_class(name)
-    if name == "answers":  # a document werkwijzer reads: optional fields may be left out
+    if name in READ_DOCUMENTS:
         schema = TypeAdapter(cls).json_schema(mode="validation")
-        schema["required"] = ["format", "layer"]  # the reader insists on the format line
-        # An empty `answers:` (YAML null) means nothing answered yet, as the reader takes it.
-        schema["properties"]["answers"] = {
-            "anyOf": [schema["properties"]["answers"], {"type": "null"}]
-        }
+        if name == "answers":
+            schema["required"] = ["format", "layer"]  # the reader insists on the format line
+            # An empty `answers:` (YAML null) means nothing answered yet, as the reader takes it.
+            schema["properties"]["answers"] = {
+                "anyOf": [schema["properties"]["answers"], {"type": "null"}]
+            }
     else:  # a document werkwijzer writes: every key is always there, and no other
         schema = TypeAdapter(cls).json_schema(mode="serialization")
         for shape in [schema, *schema.get("$defs", {}).values()]:

@@ -15,13 +15,17 @@ from werkwijzer.core.errors import WerkwijzerError
 from werkwijzer.core.invocation import command, program
 
 if TYPE_CHECKING:
-    from werkwijzer.core.compare import Side
+    from werkwijzer.core.compare import Scored, Side
     from werkwijzer.core.model import LayerId, Model
-    from werkwijzer.core.result import Result
     from werkwijzer.core.store import Store
 
-# The results on one side of a comparison, and how the comparison describes that side.
-Sided = tuple[list["Result"], "Side"]
+
+class AmbiguousSchoolError(WerkwijzerError):
+    """What was typed fits more than one stored school."""
+
+
+# The scans on one side of a comparison, and how the comparison describes that side.
+Sided = tuple[list["Scored"], "Side"]
 
 
 class LazyStore(contextlib.ExitStack):
@@ -47,21 +51,34 @@ class LazyStore(contextlib.ExitStack):
 def side_of(
     label: str, token: str, stores: LazyStore, model: Model, layer: LayerId | None
 ) -> Sided:
-    """One side given as scan ids ('3' or '3,4,5'), an answers file or a folder."""
+    """One side given as scan ids ('3' or '3,4,5'), answers files or folders."""
     from werkwijzer.core.compare import side
     from werkwijzer.core.respondents import collect
 
     ids, files = split_token(token)
-    records = stores.get().get(ids) if ids else []
-    results = [r.result for r in records]
+    scans: list[Scored] = list(stored_scans(stores.get(), ids)) if ids else []
     if files:
         collected = collect(files, model, allow_mixed=True, layer=layer)
-        results += [r.result for r in collected.respondents]
+        scans += [r.result for r in collected.respondents]
         files = [r.source for r in collected.respondents]
     if layer is not None:
-        results = [r for r in results if r.layer == layer]
-        require(results, f"Aan de kant '{label}' ({token}) is geen scan van de laag {layer}.")
-    return results, side(results, scans=[r.id for r in records], files=files)
+        scans = [r for r in scans if r.layer == layer]
+        require(scans, f"Aan de kant '{label}' ({token}) is geen scan van de laag {layer}.")
+    return scans, side(scans, chosen_by="files" if files else "scans", ids=ids, files=files)
+
+
+def stored_scans(store: Store, ids: Sequence[int]) -> list[Scored]:
+    """The stored scans with these ids, in the order given; an unknown id is refused."""
+    from werkwijzer.core.store import UnknownScanError
+
+    found = {s.id: s for s in store.summaries(ids=ids)}
+    missing = [str(i) for i in ids if i not in found]
+    if missing:
+        raise UnknownScanError(
+            f"Scan {', '.join(missing)} staat niet in {store.path}. "
+            "Bekijk de nummers met: werkwijzer history --scans"
+        )
+    return [found[i] for i in ids]
 
 
 def _number(text: str) -> bool:
@@ -117,16 +134,16 @@ def sides_by_school(
     if periods[0].end >= periods[1].start and periods[1].end >= periods[0].start:
         notes.append(f"Let op: de periodes {periods[0].text} en {periods[1].text} overlappen.")
     for label, period in zip(("--from", "--to"), periods, strict=True):
-        records = store.scans(school=key, layer=layer, since=period.start, until=period.end)
+        found = store.summaries(school=key, layer=layer, since=period.start, until=period.end)
         in_layer = f" van de laag {layer}" if layer else ""
-        require(records, f"Geen bewaarde scans{in_layer} van {school} in {period.text} ({label}).")
-        records.reverse()  # oldest first reads naturally in a list of ids
-        results = [r.result for r in records]
-        out.append((results, side(results, scans=[r.id for r in records])))
+        require(found, f"Geen bewaarde scans{in_layer} van {school} in {period.text} ({label}).")
+        scans: list[Scored] = list(found)
+        chosen = side(scans, chosen_by="school", ids=[s.id for s in found], period=period.text)
+        out.append((scans, chosen))
     return out[0], out[1], notes
 
 
-def comparison_notes(then: Sequence[Result], now: Sequence[Result]) -> list[str]:
+def comparison_notes(then: Sequence[Scored], now: Sequence[Scored]) -> list[str]:
     """Warnings for a comparison that may compare unlike things; it is still made."""
     notes = []
     versions = sorted({r.model_version for r in (*then, *now)})
@@ -166,7 +183,7 @@ def find_school(store: Store, typed: str) -> str:
         return hits[0][0]
     if hits:
         names = "; ".join(name for _, name in hits)
-        raise WerkwijzerError(
+        raise AmbiguousSchoolError(
             f"'{typed}' past bij meer dan één school: {names}. Typ meer van de naam."
         )
     names = "; ".join(name for _, name in schools)

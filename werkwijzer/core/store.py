@@ -18,22 +18,25 @@ Reliability, in short:
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import errno
+import functools
 import hashlib
 import json
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from werkwijzer.core.answers import Answers
 from werkwijzer.core.documents import to_jsonable
 from werkwijzer.core.errors import WerkwijzerError
 from werkwijzer.core.invocation import command, program
+from werkwijzer.core.model import PHASE_IDS, LayerId, PhaseId
 from werkwijzer.core.paths import os_reason, real_path
 from werkwijzer.core.result import Result
 from werkwijzer.core.team import school_key
@@ -120,6 +123,34 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX scan_school_idx ON scan (school_key, scan_date)",
         "CREATE INDEX scan_respondent_idx ON scan (respondent_key)",
     ),
+    # 3: what history and compare read, without parsing whole results: per aspect the phase and
+    # the three phase scores (`summary`). Board members' scans linked to the schools whose
+    # answers were imported from the same folder (`board_link`). The schools' plans (`plan`).
+    (
+        "ALTER TABLE scan ADD COLUMN summary TEXT",
+        "UPDATE scan SET summary = ww_summary(result_json)",
+        # Everything history reads, in one index: it never touches the rows, which are large.
+        "CREATE INDEX scan_summary_idx ON scan (school_key, scan_date, recorded_at, id, source, "
+        "layer, school, respondent, model_version, summary)",
+        """CREATE TABLE board_link (
+            scan_id INTEGER NOT NULL,
+            school_key TEXT NOT NULL,
+            PRIMARY KEY (scan_id, school_key)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX board_link_school_idx ON board_link (school_key)",
+        """CREATE TRIGGER scan_forgotten AFTER DELETE ON scan BEGIN
+            DELETE FROM board_link WHERE scan_id = old.id;
+        END""",
+        """CREATE TABLE plan (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            school_key TEXT NOT NULL,
+            school TEXT NOT NULL,
+            school_year TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            plan_text TEXT NOT NULL,
+            UNIQUE (school_key, school_year)
+        )""",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -153,6 +184,55 @@ class ScanRecord:
     def day(self) -> dt.date:
         """The scan's date, or the day it was recorded when the answers file carried none."""
         return self.date or dt.date.fromisoformat(self.recorded_at[:10])
+
+
+@dataclass(frozen=True)
+class NewScan:
+    """A scan to record: the checked answers, the file's text, the result, where it came from."""
+
+    answers: Answers
+    answers_text: str
+    result: Result
+    source: Source
+
+
+class AspectSummary(NamedTuple):
+    """One aspect of a stored scan, as history and compare read it.
+
+    Named tuples rather than frozen dataclasses: history reads ten thousand of these, and a
+    tuple is made several times faster (it is just as immutable).
+    """
+
+    id: str
+    phase: PhaseId | None
+    values: tuple[float | None, float | None, float | None]  # the scores of the three phases
+
+    @property
+    def scores(self) -> dict[PhaseId, float | None]:
+        return dict(zip(PHASE_IDS, self.values, strict=True))
+
+
+class ScanSummary(NamedTuple):
+    """A stored scan without its answers and full result: what history and compare need."""
+
+    id: int
+    recorded_at: str
+    source: Source
+    layer: LayerId
+    school: str | None
+    respondent: str | None
+    date: dt.date | None
+    model_version: str
+    aspects: list[AspectSummary]
+
+    @property
+    def day(self) -> dt.date:
+        """The scan's date, or the day it was recorded when the answers file carried none."""
+        return self.date or dt.date.fromisoformat(self.recorded_at[:10])
+
+    @property
+    def phases(self) -> dict[str, PhaseId | None]:
+        return {a.id: a.phase for a in self.aspects}
 
 
 @dataclass(frozen=True)
@@ -203,6 +283,13 @@ def _storable_ids(ids: Sequence[int]) -> list[int]:
     return [i for i in ids if 0 < i <= _MAX_ID]
 
 
+_DAY = "coalesce(scan_date, substr(recorded_at, 1, 10))"
+# The columns of scan_summary_idx: a query of these alone is answered from that index.
+_SUMMARY_COLUMNS = (
+    "id, recorded_at, source, layer, school, respondent, scan_date, model_version, summary"
+)
+
+
 class Store:
     """An open database: `with Store.open(path) as store:`. Every method may raise StoreError."""
 
@@ -237,33 +324,35 @@ class Store:
     def add(
         self, answers: Answers, answers_text: str, result: Result, source: Source
     ) -> RecordOutcome:
-        digest = content_hash(answers)
+        return self.add_many([NewScan(answers, answers_text, result, source)])[0]
+
+    def add_many(self, scans: Sequence[NewScan]) -> list[RecordOutcome]:
+        """Record several scans in one transaction: all of them, or (on a failure) none.
+
+        One commit per scan would wait for the disk a thousand times in an import of a thousand
+        files; one per batch waits once.
+        """
+        now = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+        outcomes = []
+        actions: dict[str, Any] = {}  # the JSON of each action, made once for the whole batch
         with self._write():
-            cursor = self._conn.execute(
-                "INSERT INTO scan (content_hash, recorded_at, source, layer, school, respondent, "
-                "scan_date, model_version, answers_text, result_json, school_key, respondent_key) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (content_hash) DO NOTHING",
-                (
-                    digest,
-                    dt.datetime.now().astimezone().isoformat(timespec="seconds"),
-                    source,
-                    answers.layer,
-                    answers.school,
-                    answers.respondent,
-                    answers.date.isoformat() if answers.date else None,
-                    result.model_version,
-                    answers_text,
-                    json.dumps(to_jsonable(result), ensure_ascii=False),
-                    name_key(answers.school),
-                    name_key(answers.respondent),
-                ),
-            )
-            if cursor.rowcount == 1:
-                return RecordOutcome(int(cursor.lastrowid or 0), new=True)
-            row = self._conn.execute(
-                "SELECT id FROM scan WHERE content_hash = ?", (digest,)
-            ).fetchone()
-            return RecordOutcome(int(row[0]), new=False)
+            for scan in scans:
+                digest = content_hash(scan.answers)
+                cursor = self._conn.execute(
+                    "INSERT INTO scan (content_hash, recorded_at, source, layer, school, "
+                    "respondent, scan_date, model_version, answers_text, result_json, school_key, "
+                    "respondent_key, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    "ON CONFLICT (content_hash) DO NOTHING",
+                    _row(scan, digest, now, actions),
+                )
+                if cursor.rowcount == 1:
+                    outcomes.append(RecordOutcome(int(cursor.lastrowid or 0), new=True))
+                    continue
+                row = self._conn.execute(
+                    "SELECT id FROM scan WHERE content_hash = ?", (digest,)
+                ).fetchone()
+                outcomes.append(RecordOutcome(int(row[0]), new=False))
+        return outcomes
 
     def forget(
         self,
@@ -357,6 +446,132 @@ class Store:
             first.setdefault(str(key), str(name))
         return sorted(first.items())
 
+    # --- summaries, board links and plans (schema 3) ---
+
+    def summaries(
+        self,
+        *,
+        school: str | None = None,
+        layer: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        ids: Sequence[int] = (),
+    ) -> list[ScanSummary]:
+        """Like scans(), newest first, but only what history and compare need: fast to read.
+
+        A school's scans include the board members' scans linked to it (see link_board).
+        """
+        clauses: list[str] = []
+        params: list[object] = []
+        if ids:
+            ids = [i for i in ids if 0 < i < 2**63] or [0]  # SQLite's integers; no row has id 0
+            clauses.append(f"id IN ({','.join('?' * len(ids))})")
+            params.extend(ids)
+        if school is not None:
+            clauses.append(
+                "(school_key = ? OR id IN (SELECT scan_id FROM board_link WHERE school_key = ?))"
+            )
+            params += [name_key(school), name_key(school)]
+        for clause, value in (
+            ("layer = ?", layer),
+            (f"{_DAY} >= ?", since.isoformat() if since else None),
+            (f"{_DAY} <= ?", until.isoformat() if until else None),
+        ):
+            if value is not None:
+                clauses.append(clause)
+                params.append(value)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        with _translated(self.path):
+            rows = self._conn.execute(
+                f"SELECT {_SUMMARY_COLUMNS} FROM scan {where} {_ORDER}", params
+            ).fetchall()
+            try:
+                return [_summary_record(row, self._result_json) for row in rows]
+            except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+                raise StoreCorruptError(
+                    f"Een scan in de database {self.path} is beschadigd en kan niet gelezen "
+                    f"worden. Zet de database opzij en lees je antwoordbestanden opnieuw in met: "
+                    f"werkwijzer import MAP. {_KEEP}"
+                ) from None
+
+    def school_names(self) -> dict[str, str]:
+        """schools() as a dict, read from scan_summary_idx alone: it never touches the rows."""
+        with _translated(self.path):
+            rows = self._conn.execute(
+                "SELECT school_key, school, id FROM scan INDEXED BY scan_summary_idx "
+                "WHERE school_key IS NOT NULL"
+            ).fetchall()
+        first: dict[str, tuple[int, str]] = {}
+        for key, name, scan_id in rows:
+            if key not in first or scan_id < first[key][0]:
+                first[str(key)] = (int(scan_id), str(name))
+        return {key: name for key, (_, name) in sorted(first.items())}
+
+    def _result_json(self, scan_id: int) -> str:
+        row = self._conn.execute("SELECT result_json FROM scan WHERE id = ?", (scan_id,)).fetchone()
+        return str(row[0])
+
+    def link_board(self, links: Iterable[tuple[int, str]]) -> None:
+        """Link board members' scans (id) to schools (key): a school's scans then include them."""
+        with self._write():
+            self._conn.executemany(
+                "INSERT INTO board_link (scan_id, school_key) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                list(links),
+            )
+
+    def board_links(self) -> dict[int, list[str]]:
+        """Per linked board scan: the keys of the schools it is linked to."""
+        with _translated(self.path):
+            rows = self._conn.execute(
+                "SELECT scan_id, school_key FROM board_link ORDER BY scan_id, school_key"
+            ).fetchall()
+        links: dict[int, list[str]] = {}
+        for scan_id, key in rows:
+            links.setdefault(int(scan_id), []).append(str(key))
+        return links
+
+    def ids_by_hash(self, hashes: Sequence[str]) -> dict[str, int]:
+        """The stored scan of each content hash that is stored (the match import uses)."""
+        found: dict[str, int] = {}
+        with _translated(self.path):
+            for start in range(0, len(hashes), 500):  # SQLite limits the number of parameters
+                part = hashes[start : start + 500]
+                rows = self._conn.execute(
+                    f"SELECT content_hash, id FROM scan WHERE content_hash IN "
+                    f"({','.join('?' * len(part))})",
+                    list(part),
+                ).fetchall()
+                found.update((str(h), int(i)) for h, i in rows)
+        return found
+
+    def save_plan(self, school: str, school_year: str, plan_text: str) -> bool:
+        """Keep a school's plan for a school year, replacing an earlier one. True when new."""
+        key = name_key(school)
+        if key is None:
+            raise ValueError("a plan needs a school")
+        now = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+        with self._write():
+            known = self._conn.execute(
+                "SELECT 1 FROM plan WHERE school_key = ? AND school_year = ?", (key, school_year)
+            ).fetchone()
+            self._conn.execute(
+                "INSERT INTO plan (school_key, school, school_year, recorded_at, plan_text) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (school_key, school_year) DO UPDATE SET "
+                "school = excluded.school, recorded_at = excluded.recorded_at, "
+                "plan_text = excluded.plan_text",
+                (key, school, school_year, now, plan_text),
+            )
+        return known is None
+
+    def plan_text(self, school: str, school_year: str) -> str | None:
+        """The text of the plan kept for this school and school year, if any."""
+        with _translated(self.path):
+            row = self._conn.execute(
+                "SELECT plan_text FROM plan WHERE school_key = ? AND school_year = ?",
+                (name_key(school), school_year),
+            ).fetchone()
+        return None if row is None else str(row[0])
+
     def _select(self, sql: str, params: Sequence[object]) -> list[ScanRecord]:
         with _translated(self.path):
             rows = self._conn.execute(sql, params).fetchall()
@@ -412,6 +627,7 @@ def _connect(path: Path, *, create: bool, timeout: float) -> sqlite3.Connection:
             isolation_level=None,  # transactions are explicit: BEGIN IMMEDIATE in Store._write
         )
     conn.create_function("ww_key", 1, name_key, deterministic=True)
+    conn.create_function("ww_summary", 1, summary_of_result_json, deterministic=True)
     return conn
 
 
@@ -566,6 +782,94 @@ def _checked_record(row: tuple[Any, ...]) -> ScanRecord:
         model_version=model_version,
         result=_result_from_json(result),
     )
+
+
+def _row(scan: NewScan, digest: str, now: str, actions: dict[str, Any]) -> tuple[object, ...]:
+    answers, result = scan.answers, scan.result
+    return (
+        digest,
+        now,
+        scan.source,
+        answers.layer,
+        answers.school,
+        answers.respondent,
+        answers.date.isoformat() if answers.date else None,
+        result.model_version,
+        scan.answers_text,
+        json.dumps(result_jsonable(result, actions), ensure_ascii=False),
+        name_key(answers.school),
+        name_key(answers.respondent),
+        summary_json(result),
+    )
+
+
+def result_jsonable(result: Result, actions: dict[str, Any]) -> Any:
+    """to_jsonable(result), with each action's JSON taken from `actions` (by id) once made.
+
+    A team's results share a few dozen actions; building their JSON for every result was most
+    of the time an import of ten thousand files took.
+    """
+    data = to_jsonable(result, exclude=("aspects",))
+    aspects = []
+    for aspect in result.aspects:
+        shown = to_jsonable(aspect, exclude=("actions",))
+        for action in aspect.actions:
+            if action.id not in actions:
+                actions[action.id] = to_jsonable(action)
+        shown["actions"] = [actions[a.id] for a in aspect.actions]
+        aspects.append(shown)
+    order = [f.name for f in dataclasses.fields(result)]
+    return {key: aspects if key == "aspects" else data[key] for key in order}
+
+
+def summary_json(result: Result) -> str:
+    """Per aspect id: [phase, begin, tussen, gevorderd score], in the result's order; compact."""
+    compact = {a.id: [a.phase, *(a.scores.get(p) for p in PHASE_IDS)] for a in result.aspects}
+    return json.dumps(compact, separators=(",", ":"))
+
+
+def summary_of_result_json(text: str) -> str:
+    """summary_json of a stored result (the SQL function ww_summary, for migration 3)."""
+    aspects = json.loads(text)["aspects"]
+    compact = {a["id"]: [a["phase"], *(a["scores"].get(p) for p in PHASE_IDS)] for a in aspects}
+    return json.dumps(compact, separators=(",", ":"))
+
+
+def _summary_record(row: tuple[Any, ...], result_json: Callable[[int], str]) -> ScanSummary:
+    """A row of _SUMMARY_COLUMNS. Every werkwijzer writes the summary with the row; should one
+    lack it all the same, it is made from the stored result."""
+    id_, recorded_at, source, layer, school, respondent, scan_date, version, summary = row
+    if summary is None:
+        summary = summary_of_result_json(result_json(id_))
+    # A row edited outside werkwijzer: any column of the wrong kind is refused here, once.
+    if not all(isinstance(t, str) for t in (recorded_at, layer, version, summary)):
+        raise TypeError("a column of the wrong type")
+    if not all(name is None or isinstance(name, str) for name in (school, respondent)):
+        raise TypeError("a name that is no text")
+    _day(recorded_at[:10])
+    compact = json.loads(summary)
+    for phase, *scores in compact.values():
+        if phase not in (None, *PHASE_IDS) or len(scores) != len(PHASE_IDS):
+            raise ValueError("a summary that is not one")
+        if not all(v is None or isinstance(v, int | float) for v in scores):
+            raise ValueError("a score that is no number")
+    return ScanSummary(
+        id_,
+        recorded_at,
+        source,
+        layer,
+        school,
+        respondent,
+        _day(scan_date) if scan_date else None,
+        version,
+        [AspectSummary(aspect, v[0], (v[1], v[2], v[3])) for aspect, v in compact.items()],
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _day(text: str) -> dt.date:
+    """A stored date; cached, as thousands of scans share a few hundred days."""
+    return dt.date.fromisoformat(text)
 
 
 def _forget_filter(

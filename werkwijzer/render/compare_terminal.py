@@ -2,25 +2,32 @@
 
 from __future__ import annotations
 
-from rich import box
 from rich.console import Console
 from rich.padding import Padding
-from rich.table import Table
 from rich.text import Text
 
-from werkwijzer.core.compare import Comparison, Verdict
+from werkwijzer.core.change import Verdict
+from werkwijzer.core.compare import Comparison
 from werkwijzer.core.history import History
 from werkwijzer.core.invocation import command
 from werkwijzer.core.model import PHASE_IDS, Model
+from werkwijzer.render.columns import GAP, Column, cell, print_table, word_width
 from werkwijzer.render.compare_text import (
     GROUP_NOTE,
     LEGEND,
+    TALLY_NAMES,
     VERDICT_MARKS,
+    board_note,
+    count_change,
     phase_text,
-    points,
+    scans_text,
+    shift_text,
     side_text,
+    title,
+    when,
 )
 from werkwijzer.render.context import RenderContext
+from werkwijzer.render.plan_terminal import print_review
 from werkwijzer.render.result_terminal import ACCENT, MUTED
 
 UNDATED = "* Het bestand had geen datum; dit is de dag waarop het is bewaard."
@@ -29,12 +36,16 @@ VERDICT_STYLES: dict[Verdict, str] = {
     "vooruit": "bold green",
     "gelijk": "",
     "achteruit": "bold red",
+    "te_weinig": MUTED,
     "onbekend": MUTED,
 }
 
 
 def render_history(console: Console, history: History, context: RenderContext) -> None:
-    """One scan per row: when and who in the first column (two lines), then a phase per aspect."""
+    """One scan per row: when and who in the first column (two lines), then a phase per aspect.
+
+    A plain table of fixed widths (render.columns): ten thousand scans draw in a moment.
+    """
     model = context.model
     scans = history.scans
     names = {a.id: a.name for a in model.aspects}
@@ -42,29 +53,28 @@ def render_history(console: Console, history: History, context: RenderContext) -
     if console.width < HISTORY_TABLE_WIDTH:  # no room for a column per aspect: a block per scan
         _history_blocks(console, model, history, aspects)
         return
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, header_style="bold", collapse_padding=True)
-    table.add_column("Nr", justify="right", no_wrap=True)
-    table.add_column("Datum, laag\nSchool", min_width=16, max_width=25, overflow="fold")
-    for _, name in aspects:
-        # As wide as the longest word of the name, so headers wrap between words at 80 columns.
-        narrowest = max(len(word) for phase in model.phases for word in phase.name.split())
-        widest = max(narrowest, *(len(word) for word in name.split()))
-        table.add_column(name, min_width=narrowest, max_width=widest, overflow="fold")
+    narrowest = word_width(*(phase.name for phase in model.phases))
+    phase_columns = [Column(name, max(narrowest, word_width(name))) for _, name in aspects]
+    number = Column("Nr", max(2, *(len(str(s.id)) for s in scans)), right=True)
+    room = console.width - number.width - sum(c.width for c in phase_columns)
+    room -= len(GAP) * (len(phase_columns) + 1)
+    who = Column("Datum, laag School", min(25, max(16, room)))
+    rows = []
     undated = False
     for scan in scans:
-        who = Text(scan.date.isoformat(), style="bold")
-        if not scan.date_in_file:
-            who.append("*", style=MUTED)
-            undated = True
-        who.append(f" {_layer_name(model, scan.layer)}")
+        first = scan.date.isoformat() + ("*" if not scan.date_in_file else "")
+        undated = undated or not scan.date_in_file
+        lines = [(f"{first} {_layer_name(model, scan.layer)}", "bold")]
         if scan.school:
-            who.append(f"\n{scan.school}", style=MUTED)
-        table.add_row(
-            str(scan.id),
-            who,
-            *(phase_text(model, scan.phases.get(aspect_id)) for aspect_id, _ in aspects),
+            lines.append((scan.school, MUTED))
+        rows.append(
+            [
+                cell(str(scan.id)),
+                lines,
+                *(cell(phase_text(model, scan.phases.get(a))) for a, _ in aspects),
+            ]
         )
-    console.print(table)
+    print_table(console, [number, who, *phase_columns], rows)
     if undated:
         console.print(Text(UNDATED, style=MUTED))
     _compare_hint(console, history)
@@ -105,9 +115,15 @@ def _layer_name(model: Model, layer: str) -> str:
 
 def render_comparison(console: Console, comparison: Comparison, context: RenderContext) -> None:
     model = context.model
-    console.print(Text("Vergelijking: toen en nu", style=ACCENT))
+    console.print(Text(title(comparison), style=ACCENT))
     for label, side in (("Toen", comparison.then), ("Nu", comparison.now)):
-        console.print(Text.assemble((f"{label:<5}", "bold"), side_text(model, side)))
+        stored = f" · {scans_text(side)}" if side.respondents > 1 and side.scans else ""
+        console.print(
+            Text.assemble((f"{label} ({when(side)}): ", "bold"), side_text(model, side) + stored)
+        )
+    note = board_note(comparison)
+    if note:
+        console.print(Text(note, style=MUTED))
     console.print()
     # One aspect per paragraph rather than a wide table: phase names stay whole at 60 columns too.
     for aspect in comparison.aspects:
@@ -115,22 +131,30 @@ def render_comparison(console: Console, comparison: Comparison, context: RenderC
             Text.assemble(
                 (aspect.name, "bold"),
                 ": ",
-                phase_text(model, aspect.then.phase if aspect.then else None),
-                " → ",
-                phase_text(model, aspect.now.phase if aspect.now else None),
-                "  ",
                 (VERDICT_MARKS[aspect.verdict], VERDICT_STYLES[aspect.verdict]),
             )
         )
-        changes = " · ".join(
-            f"{model.phase(p).name} {points(aspect.changes[p])}" for p in PHASE_IDS
+        counts = " · ".join(
+            f"{phase_text(model, p) if p else 'geen fase'} {count_change(aspect.then, aspect.now, p)}"
+            for p in (*PHASE_IDS, None)
         )
-        console.print(Padding(Text(f"verschil per fase: {changes}", style=MUTED), (0, 0, 0, 2)))
+        then_phase = phase_text(model, aspect.then.phase if aspect.then else None)
+        now_phase = phase_text(model, aspect.now.phase if aspect.now else None)
+        details = [
+            f"respondenten per fase, toen → nu: {counts}",
+            f"middelste fase: {then_phase} → {now_phase}",
+            f"verschil in fasen: {shift_text(aspect)}",
+        ]
+        for line in details:
+            console.print(Padding(Text(line, style=MUTED), (0, 0, 0, 2)))
     console.print()
     tally = comparison.tally()
     console.print(
-        Text(" · ".join(f"{VERDICT_MARKS[v]}: {n}" for v, n in tally.items() if n), style="bold")
+        Text(" · ".join(f"{TALLY_NAMES[v]}: {n}" for v, n in tally.items() if n), style="bold")
     )
     console.print(Text(LEGEND, style=MUTED))
     if comparison.group:
         console.print(Text(GROUP_NOTE, style=MUTED))
+    if comparison.plan_review is not None:
+        console.print()
+        print_review(console, model, comparison.plan_review)

@@ -51,6 +51,8 @@ RENDERERS: Final[dict[tuple[str, Format], str]] = {
     ("Comparison", "terminal"): _R + "compare_terminal:render_comparison",
     ("Comparison", "markdown"): _R + "compare_markdown:comparison_markdown",
     ("History", "terminal"): _R + "compare_terminal:render_history",
+    ("Trend", "terminal"): _R + "trend_terminal:render_trend",
+    ("Trend", "markdown"): _R + "trend_markdown:trend_markdown",
     ("Model", "terminal"): _R + "result_terminal:render_model_summary",
     ("AspectsView", "terminal"): _R + "lookup_terminal:render_aspects",
     ("AspectsView", "markdown"): _R + "lookup_markdown:aspects_markdown",
