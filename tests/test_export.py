@@ -400,7 +400,7 @@ def test_hostile_text_breaks_no_table_and_injects_no_html(tmp_path: Path, model:
 def test_team_json_validates_against_its_schema(team_dir: Path) -> None:
     data = json.loads(export(str(team_dir), "--format", "json", "--title", "Studiedag").stdout)
     jsonschema.validate(data, schema("team"))
-    assert data["format"] == "werkwijzer-team/2"
+    assert data["format"] == "werkwijzer-team/3"
     assert data["title"] == "Studiedag"
     assert data["respondents"] == 11 and data["schools"] == ["OBS De Linde"]
 

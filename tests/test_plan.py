@@ -471,3 +471,97 @@ def csv_tables(text: str) -> list[list[list[str]]]:
         else:
             tables[-1].append(row)
     return tables
+
+
+def h2_titles(markdown: str) -> list[str]:
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
+    return [tokens[i + 1].content for i, t in enumerate(tokens) if t.tag == "h2" and t.nesting == 1]
+
+
+def test_the_team_report_shows_this_year_s_plan(
+    two_years: tuple[Path, Path, Path], model: Model, tmp_path: Path
+) -> None:
+    first, _second, plan = two_years
+    stored = json.loads(run("export", str(first), "-f", "json").stdout)
+    given_ = json.loads(run("export", str(first), "-f", "json", "--plan", str(plan)).stdout)
+    jsonschema.validate(stored, schema("team"))
+    assert stored["plan"] == given_["plan"] and stored["plan_review"] is None
+    assert stored["plan"]["school_year"] == "2025/2026"
+    priority = stored["plan"]["priorities"][0]
+    assert (priority["title"], priority["owner"]) == ("Visie bespreken", "Directeur")
+    titles = h2_titles(run("export", str(first)).stdout)
+    assert titles.index("Jaarplan 2025/2026") == titles.index("Waar beginnen we?") + 1
+    none = json.loads(run("export", str(first), "-f", "json", "--no-plan").stdout)
+    assert none["plan"] is None and none["plan_review"] is None
+    tables = csv_tables(run("export", str(first), "-f", "csv").stdout)
+    assert [t[0][0] for t in tables] == ["respondent", "table", "table"]
+    targets = {row[2]: row[6] for row in tables[1][1:]}
+    assert targets == {"koers": "tussen", "werken_met_data": "gevorderd"} | {
+        a.id: "" for a in model.aspects if a.id not in ("koers", "werken_met_data")
+    }
+    book = tmp_path / "r.xlsx"
+    assert run("export", str(first), "-o", str(book)).exit_code == 0
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(book)["Jaarplan"]
+    assert any(row[2] == "Visie bespreken" for row in sheet.iter_rows(values_only=True))
+
+
+def test_the_team_report_looks_back_on_last_year_s_plan(
+    two_years: tuple[Path, Path, Path], tmp_path: Path
+) -> None:
+    _first, second, _plan = two_years
+    document = json.loads(run("export", str(second), "-f", "json").stdout)
+    review_ = document["plan_review"]
+    assert document["plan"] is None and review_["plan"]["school_year"] == "2025/2026"
+    reached = {a["id"]: a["phase"] for a in document["aspects"]}
+    for target in review_["targets"]:
+        assert target["reached"] == reached[target["aspect"]]
+    assert [p["evaluation_passed"] for p in review_["priorities"]] == [True]
+    titles = h2_titles(run("export", str(second)).stdout)
+    assert (
+        titles.index("Terugblik op het plan van 2025/2026")
+        == titles.index("Waar het team staat") + 1
+    )
+    page = tmp_path / "r.html"
+    assert run("export", str(second), "-o", str(page)).exit_code == 0
+    assert 'id="terugblik"' in page.read_text() and 'id="jaarplan"' not in page.read_text()
+
+
+def test_plan_texts_are_escaped_in_every_format(
+    two_years: tuple[Path, Path, Path], tmp_path: Path
+) -> None:
+    first, _second, plan = two_years
+    hostile = tmp_path / "hostile.yaml"
+    hostile.write_text(
+        plan.read_text().replace('"Directeur"', json.dumps("=1+1 <script>x</script> |"))
+    )
+    page = tmp_path / "r.html"
+    assert run("export", str(first), "--plan", str(hostile), "-o", str(page)).exit_code == 0
+    assert "<script>x" not in page.read_text() and "&lt;script&gt;x" in page.read_text()
+    tables = csv_tables(run("export", str(first), "-f", "csv", "--plan", str(hostile)).stdout)
+    owners = {row[7] for row in tables[2][1:]}
+    assert owners == {"'=1+1 <script>x</script> |"}  # text, never a formula
+    book = tmp_path / "r.xlsx"
+    assert run("export", str(first), "--plan", str(hostile), "-o", str(book)).exit_code == 0
+    from openpyxl import load_workbook
+
+    cells = [c for row in load_workbook(book)["Jaarplan"].iter_rows() for c in row]
+    owner = next(c for c in cells if c.value == "=1+1 <script>x</script> |")
+    assert owner.data_type == "s"
+
+
+def test_a_plan_needs_a_team_report_of_its_school(
+    two_years: tuple[Path, Path, Path], tmp_path: Path, model: Model
+) -> None:
+    first, _second, plan = two_years
+    alone = run("export", str(first / "r0.yaml"), "--plan", str(plan))
+    assert alone.exit_code == 2 and "--plan hoort bij een teamrapport" in alone.stderr
+    both = run("export", str(first), "--plan", str(plan), "--no-plan")
+    assert both.exit_code == 2 and "niet allebei" in both.stderr
+    other = tmp_path / "ander.yaml"
+    other.write_text(plan.read_text().replace(SCHOOL, "De Linde"))
+    refused = run("export", str(first), "--plan", str(other))
+    assert refused.exit_code == 2 and "van De Linde" in refused.stderr

@@ -86,7 +86,7 @@ def figures(team: dict[str, Any], rows: list[list[str]], aspect_index: int) -> l
     ]
     by_group: dict[str, Counter[str]] = {}
     people: dict[str, set[str]] = {}
-    for number, group, aspect_id, _name, phase, _score, aspect_phase in rows:
+    for number, group, aspect_id, _name, phase, _score, aspect_phase, _school in rows:
         if aspect_id == aspect["id"] and phase == "begin":  # one row per aspect and person
             by_group.setdefault(group, Counter())[aspect_phase or "none"] += 1
             people.setdefault(group, set()).add(number)

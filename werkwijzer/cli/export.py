@@ -10,12 +10,13 @@ import typer
 
 from werkwijzer.cli.common import FormatOption, ModelOption, OutputOption, load
 from werkwijzer.cli.sheet_layer import SheetLayerOption, layer_id
+from werkwijzer.cli.store import DbOption
 from werkwijzer.cli.text_options import free_text
 
 if TYPE_CHECKING:
     from werkwijzer.core.model import Model
     from werkwijzer.core.respondents import Report
-    from werkwijzer.core.team import Respondent
+    from werkwijzer.core.team import Respondent, TeamResult
     from werkwijzer.core.team_notes import TeamNotes
 
 FilesArgument = Annotated[
@@ -66,6 +67,28 @@ NotesOption = Annotated[
         help="Zet in een teamrapport (markdown) ook de toelichtingen, letterlijk en zonder namen.",
     ),
 ]
+BoardOption = Annotated[
+    bool,
+    typer.Option(
+        "--board",
+        help="Een bestuursoverzicht: antwoorden van meer scholen van één bestuur, de scholen "
+        "naast elkaar.",
+    ),
+]
+PlanOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--plan",
+        help="Zet dit plan (werkwijzer-plan/1) in het teamrapport: als jaarplan, of als "
+        "terugblik als het van een eerder schooljaar is. Standaard: de bewaarde plannen.",
+        show_default=False,
+        dir_okay=False,
+    ),
+]
+NoPlanOption = Annotated[
+    bool,
+    typer.Option("--no-plan", help="Laat de bewaarde plannen weg uit het teamrapport."),
+]
 ExcelOption = Annotated[
     bool,
     typer.Option(
@@ -83,9 +106,13 @@ def export(
     show_leadership: ShowLeadershipOption = False,
     full: FullOption = False,
     allow_mixed: AllowMixedOption = False,
+    board: BoardOption = False,
+    plan: PlanOption = None,
+    no_plan: NoPlanOption = False,
     excel: ExcelOption = False,
     notes: NotesOption = False,
     layer: SheetLayerOption = None,
+    db: DbOption = None,
     model_dir: ModelOption = None,
 ) -> None:
     """Maak een rapport voor het gesprek: van één antwoordbestand, of van een heel team.
@@ -93,9 +120,12 @@ def export(
     Eén bestand: een persoonlijk rapport. Meer bestanden of een map: een teamrapport zonder namen.
     Zonder -o op een terminal: een HTML-bestand in de huidige map.
     """
+    import dataclasses
+
     from werkwijzer.cli.output import choose_format, emit, say
     from werkwijzer.core.errors import WerkwijzerError
     from werkwijzer.core.respondents import collect, report
+    from werkwijzer.core.team import TeamResult
     from werkwijzer.render.context import RenderContext
 
     if excel and format not in (None, "csv"):
@@ -103,12 +133,16 @@ def export(
     chosen = choose_format("csv" if excel else format, output, "markdown")
     if notes and chosen != "markdown":
         raise WerkwijzerError("--notes hoort bij een rapport in markdown.")
+    if plan is not None and no_plan:
+        raise WerkwijzerError("Kies --plan of --no-plan, niet allebei.")
     to_file = output is None and _file_for_terminal(format is None and not excel, chosen)
     if to_file:
         chosen = "html" if format is None else chosen
     model = load(model_dir)
     sheet_layer = layer_id(model, layer)
-    collected = collect(files, model, allow_mixed=allow_mixed, skip=output, layer=sheet_layer)
+    collected = collect(
+        files, model, allow_mixed=allow_mixed, board=board, skip=output, layer=sheet_layer
+    )
     for note in collected.notes:
         say(note)
     made = report(
@@ -118,6 +152,15 @@ def export(
         show_leadership=show_leadership,
         title=title,
     )
+    if isinstance(made.document, TeamResult):
+        if board and not made.document.schools_apart:
+            say("Let op: alle antwoorden komen van één school; er staan geen scholen naast elkaar.")
+        if not no_plan:
+            made = dataclasses.replace(made, document=_with_plans(model, made.document, plan, db))
+    elif plan is not None:
+        raise WerkwijzerError(
+            "--plan hoort bij een teamrapport, van twee of meer antwoordbestanden."
+        )
     if to_file:
         output = _free_name(made.source, chosen)
     context = RenderContext(
@@ -137,6 +180,21 @@ def export(
         where = f" (in {output.resolve().parent})" if to_file else ""
         hint = " Open het in je browser." if chosen == "html" else ""
         say(f"{what} geschreven naar {output}{where}.{hint}")
+
+
+def _with_plans(model: Model, team: TeamResult, plan: Path | None, db: Path | None) -> TeamResult:
+    """The team report with the plan given, or else the plans kept for its school and year."""
+    import datetime as dt
+
+    from werkwijzer.cli.output import say
+    from werkwijzer.core.plan import read_plan
+    from werkwijzer.core.planning import report_plans, team_with_plans
+
+    given = read_plan(plan, model) if plan is not None else None
+    plans = report_plans(team, model, given, db)
+    for note in plans.notes:
+        say(note)
+    return team_with_plans(team, model, plans, dt.date.today())
 
 
 def _file_for_terminal(no_format: bool, chosen: str) -> bool:

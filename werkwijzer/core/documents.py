@@ -1,6 +1,6 @@
 """The one convention for every document werkwijzer writes: frozen dataclasses, one serialiser.
 
-Each document (werkwijzer-result/1, -team/2, -compare/1, -history/1, ...) is a tree of frozen
+Each document (werkwijzer-result/1, -team/3, -compare/2, -history/1, ...) is a tree of frozen
 dataclasses with a `format` field. `to_jsonable` turns any of them into JSON-ready data, and
 `werkwijzer.core.schemas` derives their JSON Schemas, with the field descriptions given here
 through `described`. No pydantic at run time: only the schema command pays for it.

@@ -1,24 +1,27 @@
-"""Plans in the store and in comparisons: which plan belongs to a comparison, and keeping a plan.
+"""Plans in the store and in reports: which plan belongs to a team report or a comparison.
 
-A comparison of a school in a school year can carry two plans:
+A team report of a school in a school year can carry two plans:
 - the plan for that school year, shown as the jaarplan;
 - the plan for the school year before, looked back on: its targets against the phases now.
-A plan given on the command line (--plan FILE) is used for whichever of the two its school year
-makes it, and then no plan is looked up in the store. Otherwise both are looked up in the store,
+A comparison looks back on the plan of its earlier side. A plan given on the command line
+(--plan FILE) is used for whichever of the two its school year makes it, and then no plan is looked up in the store. Otherwise both are looked up in the store,
 if there is one; a store that cannot be read costs the report nothing but a note.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from werkwijzer.core.errors import WerkwijzerError
-from werkwijzer.core.model import Model
+from werkwijzer.core.model import Model, PhaseId
 from werkwijzer.core.periods import previous_school_year, school_year_of, school_year_period
 from werkwijzer.core.plan import Plan, PlanError, dump_plan, parse_plan
-from werkwijzer.core.team import school_key
+from werkwijzer.core.plan_review import jaarplan, review
+from werkwijzer.core.team import TeamResult, school_key
 
 
 @dataclass(frozen=True)
@@ -89,3 +92,30 @@ def keep_plan(db: Path | None, plan: Plan, model: Model) -> bool:
 
     with Store.open(db) as store:
         return store.save_plan(plan.school, plan.school_year, dump_plan(plan, model))
+
+
+def report_plans(team: TeamResult, model: Model, given: Plan | None, db: Path | None) -> Plans:
+    """The plans a team report shows: `given` (--plan FILE) placed by its school year, or else
+    those kept in the store for the report's one school and one school year."""
+    school = team.schools[0] if len(team.schools) == 1 else None
+    year = one_school_year(team.first_date, team.last_date)
+    if given is not None:
+        if len(team.schools) > 1:
+            raise WerkwijzerError(
+                f"Een plan hoort bij één school, maar dit rapport gaat over {len(team.schools)} "
+                "scholen. Maak het rapport per school om het plan erbij te zetten."
+            )
+        return given_plan(given, school, year)
+    if school is None or year is None:
+        return Plans()
+    return stored_plans(db, school, year, model)
+
+
+def team_with_plans(team: TeamResult, model: Model, plans: Plans, today: dt.date) -> TeamResult:
+    """The team report with its jaarplan and its look back on last year's plan, where found."""
+    reached: Mapping[str, PhaseId | None] = {a.id: a.phase for a in team.aspects}
+    return dataclasses.replace(
+        team,
+        plan=jaarplan(plans.current, model) if plans.current else None,
+        plan_review=review(plans.earlier, model, reached, today) if plans.earlier else None,
+    )

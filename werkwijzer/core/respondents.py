@@ -8,7 +8,8 @@
   with the same content (the same answers, as `import` matches them: the content hash), such as
   the board member's file copied into the folder of every school. A note says so.
 - Two files with the same respondent name in the same layer are refused: someone would count twice.
-- Files of different model versions, or of different schools, are refused unless `allow_mixed`.
+- Files of different model versions, or of different schools, are refused unless `allow_mixed`;
+  with `board` (a board overview) several schools are welcome, one board and one version still.
   A file without a model version counts as made with the current model; a file without a school
   fits with any school, because the school is optional when filling in the scan.
 - A board member (layer bestuurder) answers for the board and all its schools, so a bestuurder
@@ -137,11 +138,14 @@ def collect(
     model: Model,
     *,
     allow_mixed: bool = False,
+    board: bool | None = None,
     skip: Path | None = None,
     layer: LayerId | None = None,
 ) -> Collected:
     """Read, check and score every answers file and sheet; raise WerkwijzerError on the first
-    problem. `layer` is the layer of sheets without a role column."""
+    problem. `layer` is the layer of sheets without a role column. `board`: True welcomes several
+    schools (export --board); False refuses them and points to --board; None (a command without
+    that option) refuses them."""
     from werkwijzer.core.store import content_hash
 
     files, notes = answer_files(sources, skip)
@@ -165,7 +169,7 @@ def collect(
                 seen[digest] = source
             respondents.append(Respondent(source, answers, scorer.score(answers)))
     _refuse_twice_named(respondents)
-    notes += check_mix(respondents, model, allow_mixed=allow_mixed)
+    notes += check_mix(respondents, model, allow_mixed=allow_mixed, board=board)
     return Collected(respondents, notes)
 
 
@@ -183,13 +187,26 @@ def _refuse_twice_named(respondents: Sequence[Respondent]) -> None:
         seen[key] = r.source
 
 
-def check_mix(respondents: Sequence[Respondent], model: Model, *, allow_mixed: bool) -> list[str]:
-    """Refuse (or, with allow_mixed, note) several model versions, schools or boards."""
+def check_mix(
+    respondents: Sequence[Respondent],
+    model: Model,
+    *,
+    allow_mixed: bool,
+    board: bool | None = None,
+) -> list[str]:
+    """Refuse (or, with allow_mixed, note) several model versions, schools or boards.
+
+    With `board`, several schools are what is asked for: neither refused nor noted.
+    """
     notes = _check_versions(respondents, model, allow_mixed)
     schools = [r for r in respondents if r.answers.layer != BOARD_LAYER]
     boards = [r for r in respondents if r.answers.layer == BOARD_LAYER]
-    notes += _check_names(schools, "scholen", "school", allow_mixed)
-    notes += _check_names(boards, "besturen", "bestuur", allow_mixed)
+    if not board:
+        hint = (
+            "" if board is None else " Of zet de scholen van één bestuur naast elkaar met --board."
+        )
+        notes += _check_names(schools, "scholen", "school", allow_mixed, hint)
+    notes += _check_names(boards, "besturen", "bestuur", allow_mixed, "")
     return notes
 
 
@@ -215,7 +232,7 @@ def _check_versions(
 
 
 def _check_names(
-    respondents: Sequence[Respondent], plural: str, singular: str, allow_mixed: bool
+    respondents: Sequence[Respondent], plural: str, singular: str, allow_mixed: bool, hint: str
 ) -> list[str]:
     """The names in the `school` field; files without one fit anywhere."""
     named = _grouped(
@@ -227,9 +244,14 @@ def _check_names(
         return []
     listing = _listing(named, "")
     if not allow_mixed:
+        board = (
+            " Of zet de scholen van één bestuur naast elkaar met --board."
+            if singular == "school"
+            else ""
+        )
         raise WerkwijzerError(
             f"De antwoordbestanden komen van verschillende {plural}: {listing}. Maak per "
-            f"{singular} een rapport, of kies bewust voor --allow-mixed."
+            f"{singular} een rapport, of kies bewust voor --allow-mixed.{board}"
         )
     return [f"Let op: antwoorden van verschillende {plural} door elkaar ({listing})."]
 
@@ -288,7 +310,10 @@ def report(
         # The file's own name, any byte of it that is not UTF-8 shown as a replacement mark.
         source = None if only.source == STDIN else printable(Path(only.source).name)
         return Report(only.result, source=source, notes=dict(only.answers.notes))
+    from werkwijzer.core.board import school_labels, with_schools
+
     team = build_team(
         model, respondents, min_group=min_group, show_leadership=show_leadership, title=title
     )
-    return Report(team, rows=numbered_results(respondents, team))
+    team = with_schools(model, respondents, team)
+    return Report(team, rows=numbered_results(respondents, team, school_labels(respondents, team)))

@@ -49,9 +49,13 @@ REPORT_CSV_HEADER: Final = (
     "phase",
     "score",
     "aspect_phase",
+    "school",
 )
-# The header of reports written before the team format 2 ("layer" became "group").
-EARLIER_REPORT_CSV_HEADERS: Final = (("respondent", "layer", *REPORT_CSV_HEADER[2:]),)
+# Headers of earlier reports: before team format 3 (no "school"), before 2 ("layer", not "group").
+EARLIER_REPORT_CSV_HEADERS: Final = (
+    REPORT_CSV_HEADER[:-1],
+    ("respondent", "layer", *REPORT_CSV_HEADER[2:-1]),
+)
 
 Cell = str | int | float | bool | dt.date | dt.datetime | dt.time | dt.timedelta | None
 

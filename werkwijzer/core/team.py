@@ -1,4 +1,4 @@
-"""Many results -> one team result, format werkwijzer-team/2. Pure functions, no I/O.
+"""Many results -> one team result, format werkwijzer-team/3. Pure functions, no I/O.
 
 The privacy rule, one rule for every format (markdown, HTML, JSON, CSV, xlsx):
 
@@ -51,6 +51,7 @@ from werkwijzer.core.answers import Answers
 from werkwijzer.core.documents import described, to_jsonable
 from werkwijzer.core.errors import WerkwijzerError
 from werkwijzer.core.model import LAYER_IDS, PHASE_IDS, Aspect, LayerId, Model, PhaseId
+from werkwijzer.core.plan_review import JaarPlan, PlanReview
 from werkwijzer.core.result import ActionOut, Result
 from werkwijzer.core.scoring import (
     SCORE_DECIMALS,
@@ -61,7 +62,7 @@ from werkwijzer.core.scoring import (
 )
 from werkwijzer.core.team_questions import Question, questions
 
-TEAM_FORMAT: Final = "werkwijzer-team/2"
+TEAM_FORMAT: Final = "werkwijzer-team/3"
 # A board member answers for the board and all its schools: the `school` in their file is usually
 # the board's name, so it is reported as a board, not as another school.
 BOARD_LAYER: Final = "bestuurder"
@@ -74,6 +75,7 @@ UNKNOWN_STATEMENTS = 2  # per aspect, the statements most people did not know
 MIN_UNKNOWN = 2  # one person's 'weet ik niet' is not yet a finding
 
 GroupId = Literal["bestuurder", "schoolleider", "leraar", "leiding"]
+Fold = Literal["small_group", "back_calculation"]
 
 
 # --- the contract --------------------------------------------------------------------------------
@@ -209,6 +211,26 @@ class TeamStart:
 
 
 @dataclass(frozen=True, kw_only=True)
+class SchoolGroup:
+    """One school of a board overview (core/board.py): its members' figures, board members apart."""
+
+    school: str | None = described("The school's name as first written; null: files without one.")
+    respondents: int = described(
+        "Respondents of this school whose answers count, board members not included: they answer "
+        "for every school of the board."
+    )
+    shown: bool
+    folded: Fold | None = described(
+        "Why the school is not shown apart: 'small_group' (fewer than min_group respondents) or "
+        "'back_calculation' (everyone minus the shown schools would be fewer than min_group "
+        "people, and give their answers away)."
+    )
+    aspects: dict[str, GroupResult] = described(
+        "Per aspect id the school's figures (group null); empty when the school is not shown."
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
 class TeamResult:
     """A team report: no names and no file names, only figures the privacy rule allows.
 
@@ -218,7 +240,7 @@ class TeamResult:
 
     __pydantic_config__: ClassVar[dict[str, Any]] = {"title": TEAM_FORMAT}
 
-    format: Literal["werkwijzer-team/2"] = TEAM_FORMAT
+    format: Literal["werkwijzer-team/3"] = TEAM_FORMAT
     model_version: str
     title: str | None
     schools: list[str] = described("Schools named in the files of school leaders and teachers.")
@@ -245,6 +267,19 @@ class TeamResult:
     start: TeamStart | None
     statements: list[StatementCounts] = described(
         "Every statement of a layer with at least min_group respondents in the report."
+    )
+    schools_apart: list[SchoolGroup] = described(
+        "A board overview: the schools side by side, when the answers come from more than one "
+        "school; empty for one school.",
+        default_factory=list,
+    )
+    plan: JaarPlan | None = described(
+        "The school's plan for the school year of these answers, shown as the jaarplan.",
+        default=None,
+    )
+    plan_review: PlanReview | None = described(
+        "The plan of the school year before, looked back on: its targets against the phases now.",
+        default=None,
     )
 
     def rows(self, aspect: TeamAspect) -> list[GroupResult]:
@@ -357,7 +392,7 @@ def group_layers(
 
 
 @dataclass(frozen=True)
-class _Person:
+class PersonFigures:
     """One respondent as the team figures need it: exact scores and missing answers per aspect."""
 
     respondent: Respondent
@@ -369,7 +404,7 @@ class _Person:
         return self.respondent.answers.layer
 
 
-def _person(model: Model, respondent: Respondent) -> _Person:
+def person_figures(model: Model, respondent: Respondent) -> PersonFigures:
     answers = respondent.answers
     exact, missing = {}, {}
     for aspect in model.aspects:
@@ -378,10 +413,12 @@ def _person(model: Model, respondent: Respondent) -> _Person:
         unknown = sum(1 for i in items if i in answers.answers and answers.answers[i] is None)
         unanswered = sum(1 for i in items if i not in answers.answers)
         missing[aspect.id] = (unknown, unanswered, len(items))
-    return _Person(respondent, exact, missing)
+    return PersonFigures(respondent, exact, missing)
 
 
-def _group(group: GroupId | None, people: Sequence[_Person], aspect_id: str) -> GroupResult:
+def group_result(
+    group: GroupId | None, people: Sequence[PersonFigures], aspect_id: str
+) -> GroupResult:
     phases = [p.respondent.result.aspect(aspect_id).phase for p in people]
     counted = Counter(phases)
     counts = PhaseCounts(
@@ -501,7 +538,7 @@ def build_team(
         min_group,
         show_leadership=show_leadership,
     )
-    people = [_person(model, r) for r in respondents if r.answers.layer in grouping.counted]
+    people = [person_figures(model, r) for r in respondents if r.answers.layer in grouping.counted]
     groups = [
         GroupInfo(
             id=group,
@@ -571,24 +608,25 @@ def _differences(
     )
 
 
-def _dates(people: Sequence[_Person]) -> list[dt.date]:
+def _dates(people: Sequence[PersonFigures]) -> list[dt.date]:
     return [d for p in people if (d := p.respondent.answers.date) is not None]
 
 
 def _team_aspect(
     aspect: Aspect,
-    people: Sequence[_Person],
+    people: Sequence[PersonFigures],
     groups: Sequence[GroupInfo],
     statements: Sequence[StatementCounts],
 ) -> TeamAspect:
-    everyone = _group(None, people, aspect.id)
+    everyone = group_result(None, people, aspect.id)
     return TeamAspect(
         id=aspect.id,
         name=aspect.name,
         phase=everyone.phase,
         everyone=everyone,
         groups=[
-            _group(g.id, [p for p in people if p.layer in g.layers], aspect.id) for g in groups
+            group_result(g.id, [p for p in people if p.layer in g.layers], aspect.id)
+            for g in groups
         ],
         unknown_statements=most_unknown(statements, aspect.id),
     )
@@ -637,26 +675,41 @@ def distinct_schools(names: Iterable[str | None]) -> list[str]:
 
 @dataclass(frozen=True)
 class NumberedResult:
-    """A respondent without a name: a number and the shown group (never the layer inside it)."""
+    """A respondent without a name: a number and the shown group (never the layer inside it),
+    and the school where the privacy rule allows it (core/board.py)."""
 
     number: int
     group: GroupId
     result: Result
+    school: str | None = None
 
 
-def numbered_results(respondents: Sequence[Respondent], team: TeamResult) -> list[NumberedResult]:
+def numbered_results(
+    respondents: Sequence[Respondent],
+    team: TeamResult,
+    schools: Sequence[str | None] | None = None,
+) -> list[NumberedResult]:
     """Respondents of the shown groups of at least min_group people, numbered 1..n.
 
     Groups in the team's order; inside a group the order follows a hash of the answers, not the
-    file names (often people's names). Nobody of a smaller or hidden group gets a row.
+    file names (often people's names). Nobody of a smaller or hidden group gets a row. `schools`:
+    per respondent (same order) the school its row may show (board.school_labels).
     """
     listed = [g for g in team.groups if g.respondents >= team.min_group]
     group_of = {layer: g.id for g in listed for layer in g.layers}
     order = [g.id for g in listed]
+    labels = schools if schools is not None else [None] * len(respondents)
 
-    def rank(r: Respondent) -> tuple[int, str]:
+    def rank(pair: tuple[Respondent, str | None]) -> tuple[int, str]:
+        r = pair[0]
         digest = hashlib.sha256(json.dumps(to_jsonable(r.answers), sort_keys=True).encode())
         return order.index(group_of[r.answers.layer]), digest.hexdigest()
 
-    chosen = sorted((r for r in respondents if r.answers.layer in group_of), key=rank)
-    return [NumberedResult(n, group_of[r.answers.layer], r.result) for n, r in enumerate(chosen, 1)]
+    chosen = sorted(
+        ((r, s) for r, s in zip(respondents, labels, strict=True) if r.answers.layer in group_of),
+        key=rank,
+    )
+    return [
+        NumberedResult(n, group_of[r.answers.layer], r.result, school)
+        for n, (r, school) in enumerate(chosen, 1)
+    ]

@@ -13,14 +13,11 @@ from werkwijzer.render.plan_text import (
     REVIEW_HEADERS,
     REVIEW_PRIORITY_HEADERS,
     TARGET_HEADERS,
-    day,
-    evaluation_text,
-    met_text,
-    phase_name,
     priority_row,
     review_intro,
-    target_text,
-    text,
+    review_priority_rows,
+    review_rows,
+    target_rows,
 )
 from werkwijzer.render.text import dutch_date
 
@@ -33,21 +30,12 @@ def jaarplan_blocks(model: Model, plan: JaarPlan, level: int = 2) -> list[str]:
         heading(level + 1, "Doelen: waar we nu staan en waar we straks willen staan"),
     ]
     if plan.targets:
-        rows = [
-            [
-                escape(t.name),
-                escape(phase_name(model, t.now, "onbekend")),
-                escape(target_text(model, t)),
-                escape(day(t.by) if t.target else ""),
-            ]
-            for t in plan.targets
-        ]
-        blocks.append(table(TARGET_HEADERS, rows))
+        blocks.append(table(TARGET_HEADERS, _escaped(target_rows(model, plan))))
     else:
         blocks.append(paragraph("Er zijn nog geen doelen gesteld."))
     blocks.append(heading(level + 1, "Prioriteiten"))
     if plan.priorities:
-        rows = [[escape(cell) for cell in priority_row(p)] for p in plan.priorities]
+        rows = _escaped([priority_row(p) for p in plan.priorities])
         blocks.append(table(PRIORITY_HEADERS, rows, align="r"))
     else:
         blocks.append(paragraph("Er zijn nog geen prioriteiten gekozen."))
@@ -61,30 +49,14 @@ def review_blocks(model: Model, review: PlanReview, level: int = 2) -> list[str]
         paragraph(review_intro(review)),
     ]
     if review.targets:
-        rows = [
-            [
-                escape(t.name),
-                escape(phase_name(model, t.planned_from, "onbekend")),
-                escape(phase_name(model, t.target)),
-                escape(day(t.by)),
-                escape(phase_name(model, t.reached, "geen fase")),
-                escape(met_text(t)),
-            ]
-            for t in review.targets
-        ]
-        blocks.append(table(REVIEW_HEADERS, rows))
+        blocks.append(table(REVIEW_HEADERS, _escaped(review_rows(model, review))))
     else:
         blocks.append(paragraph("Het plan had geen doelen."))
     if review.priorities:
-        rows = [
-            [
-                str(check.priority.number),
-                escape(text(check.priority.title)),
-                escape(check.priority.name),
-                escape(text(check.priority.owner)),
-                escape(evaluation_text(check, review.on)),
-            ]
-            for check in review.priorities
-        ]
+        rows = _escaped(review_priority_rows(review))
         blocks += [heading(level + 1, "Prioriteiten"), table(REVIEW_PRIORITY_HEADERS, rows, "r")]
     return blocks
+
+
+def _escaped(rows: list[list[str]]) -> list[list[str]]:
+    return [[escape(cell) for cell in row] for row in rows]

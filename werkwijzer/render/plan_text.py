@@ -1,4 +1,4 @@
-"""Plain text for plans, shared by the markdown, terminal and CSV renderers."""
+"""Plain text for plans, shared by the markdown, HTML, terminal and xlsx renderers."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import datetime as dt
 
 from werkwijzer.core.model import Model
 from werkwijzer.core.plan_review import (
+    JaarPlan,
     PlannedPriority,
     PlannedTarget,
     PlanReview,
@@ -78,3 +79,45 @@ def review_intro(review: PlanReview) -> str:
         "staat (de teamfase: de middelste fase van iedereen). Evaluatiemomenten zijn bekeken op "
         f"{dutch_date(review.on)}."
     )
+
+
+def target_rows(model: Model, plan: JaarPlan) -> list[list[str]]:
+    """The jaarplan's targets as table rows under TARGET_HEADERS."""
+    return [
+        [
+            t.name,
+            phase_name(model, t.now, "onbekend"),
+            target_text(model, t),
+            day(t.by) if t.target else "",
+        ]
+        for t in plan.targets
+    ]
+
+
+def review_rows(model: Model, review: PlanReview) -> list[list[str]]:
+    """Last year's targets against the phases now, under REVIEW_HEADERS."""
+    return [
+        [
+            t.name,
+            phase_name(model, t.planned_from, "onbekend"),
+            phase_name(model, t.target),
+            day(t.by),
+            phase_name(model, t.reached, "geen fase"),
+            met_text(t),
+        ]
+        for t in review.targets
+    ]
+
+
+def review_priority_rows(review: PlanReview) -> list[list[str]]:
+    """Last year's priorities and their evaluation moments, under REVIEW_PRIORITY_HEADERS."""
+    return [
+        [
+            str(check.priority.number),
+            text(check.priority.title),
+            check.priority.name,
+            text(check.priority.owner),
+            evaluation_text(check, review.on),
+        ]
+        for check in review.priorities
+    ]

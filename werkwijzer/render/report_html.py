@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from werkwijzer.core.model import PHASE_IDS, Model
 from werkwijzer.core.result import ActionOut, Result
 from werkwijzer.core.team import GroupResult, TeamResult
+from werkwijzer.render import plan_text as pt
 from werkwijzer.render import team_text as tt
 from werkwijzer.render.charts import HALF, LINE, Block, Chart, Part, Row, bar_chart
 from werkwijzer.render.context import RenderContext
@@ -149,6 +150,9 @@ def team_html(team: TeamResult, context: RenderContext) -> str:
         start=_start(model, team),
         score_rows=_score_rows(model, team),
         rules=tt.rules(model, team),
+        schools=_schools(model, team),
+        review=_review(model, team),
+        jaarplan=_jaarplan(model, team),
         full=context.full,
         all_actions=[
             {"title": f"{title}: {tt.group_label(model, layer)}", "actions": _actions(actions)}
@@ -189,6 +193,83 @@ def _where_chart(model: Model, team: TeamResult) -> Chart:
         blocks,
         legend=_phase_legend(model),
     )
+
+
+def _schools(model: Model, team: TeamResult) -> dict[str, Any] | None:
+    """The board overview: a chart with per aspect a bar for everyone and each shown school."""
+    from werkwijzer.render import board_text as bt
+
+    if not team.schools_apart:
+        return None
+    blocks = []
+    rows = []
+    for aspect in team.aspects:
+        lines = bt.school_rows(model, team, aspect)
+        blocks.append(
+            Block(
+                heading=aspect.name,
+                rows=[
+                    Row(line.label, _phase_parts(model, line.figures), _split(line.figures))
+                    for line in lines
+                ],
+            )
+        )
+        rows += [
+            {
+                "aspect": aspect.name if n == 0 else "",
+                "group": line.label,
+                "counts": [line.figures.counts.of(p) for p in (*PHASE_IDS, None)],
+                "phase": tt.row_phase(model, line.figures),
+                "split": line.figures.split,
+            }
+            for n, line in enumerate(lines)
+        ]
+    chart = bar_chart(
+        "scholen",
+        "Hoeveel mensen van elke school in elke fase staan, per aspect",
+        blocks,
+        legend=_phase_legend(model),
+    )
+    return {
+        "heading": bt.HEADING,
+        "intro": bt.INTRO,
+        "chart": chart,
+        "rows": rows,
+        "notes": bt.fold_notes(model, team),
+    }
+
+
+def _split(row: GroupResult) -> str:
+    return "verdeeld" if row.split else ""
+
+
+def _review(model: Model, team: TeamResult) -> dict[str, Any] | None:
+    review = team.plan_review
+    if review is None:
+        return None
+    return {
+        "heading": f"Terugblik op het plan van {review.plan.school_year}",
+        "intro": pt.review_intro(review),
+        "headers": pt.REVIEW_HEADERS,
+        "rows": pt.review_rows(model, review),
+        "priority_headers": pt.REVIEW_PRIORITY_HEADERS,
+        "priorities": pt.review_priority_rows(review),
+    }
+
+
+def _jaarplan(model: Model, team: TeamResult) -> dict[str, Any] | None:
+    plan = team.plan
+    if plan is None:
+        return None
+    made = f" Gemaakt op {dutch_date(plan.made)}." if plan.made else ""
+    return {
+        "heading": f"Jaarplan {plan.school_year}",
+        "intro": f"Het plan van {plan.school} voor dit schooljaar.{made}",
+        "headers": pt.TARGET_HEADERS,
+        "rows": pt.target_rows(model, plan),
+        "priority_headers": pt.PRIORITY_HEADERS,
+        "priorities": [pt.priority_row(p) for p in plan.priorities],
+    }
 
 
 def _where_rows(model: Model, team: TeamResult) -> list[dict[str, Any]]:

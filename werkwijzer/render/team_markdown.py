@@ -1,8 +1,10 @@
 """The team report in markdown, in the order of the meeting.
 
-Who took part; where the team stands; where people see it differently (splits first); the
-statements with the widest spread; discussion questions (tied to findings first); where to begin
-(actions of the layers in the report only); an appendix (every action with --full).
+Who took part; where the team stands (and, for a board, the schools side by side; with last
+year's plan, how far its targets were reached); where people see it differently (splits first);
+the statements with the widest spread; discussion questions (tied to findings first); where to
+begin (actions of the layers in the report only); this year's plan (the jaarplan); an appendix
+(every action with --full).
 Every piece of free text goes through render.markdown (escaped, one line).
 """
 
@@ -13,6 +15,7 @@ from collections.abc import Sequence
 from werkwijzer.core.model import PHASE_IDS, LayerId, Model
 from werkwijzer.core.result import ActionOut
 from werkwijzer.core.team import StatementCounts, TeamResult, school_key
+from werkwijzer.render.board_markdown import school_blocks
 from werkwijzer.render.context import RenderContext
 from werkwijzer.render.markdown import (
     bullets,
@@ -25,6 +28,7 @@ from werkwijzer.render.markdown import (
     table,
 )
 from werkwijzer.render.notes_markdown import team_notes_markdown
+from werkwijzer.render.plan_markdown import jaarplan_blocks, review_blocks
 from werkwijzer.render.team_text import (
     SECTIONS,
     TITLE,
@@ -53,10 +57,13 @@ def team_markdown(team: TeamResult, context: RenderContext) -> str:
         header_line(team),
         *_who(model, team),
         *_where(model, team),
+        *school_blocks(model, team),
+        *(review_blocks(model, team.plan_review) if team.plan_review else []),
         *_differences(model, team),
         *_statements(model, team),
         *_questions(model, team),
         *_start(model, team),
+        *(jaarplan_blocks(model, team.plan) if team.plan else []),
         *_appendix(model, team, context.full),
     ]
     if context.team_notes is not None:
