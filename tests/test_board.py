@@ -29,7 +29,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from openpyxl import load_workbook
 
-from werkwijzer.core.board_privacy import BOARD, Figures, leak
+from werkwijzer.core.board_privacy import BOARD, Cell, Figures, leak
 from werkwijzer.core.model import PHASE_IDS, LayerId, Model
 
 # school -> layer -> respondents; the school "" stands for the board members' own files.
@@ -350,14 +350,14 @@ def brute_force(figures: Figures) -> bool:
         else None
     )
     for signs in itertools.product((-1, 0, 1), repeat=len(covers)):
-        cover = Counter[tuple[str, str | None]]()
+        cover = Counter[Cell]()
         for sign, covered in zip(signs, covers, strict=True):
             for cell in covered:
                 cover[cell] += sign
         if any(c not in (0, 1) for c in cover.values()):
             continue
         who = frozenset(c for c, k in cover.items() if k == 1)
-        people = sum(figures.cells[c] for c in who)
+        people: int = sum(figures.cells[c] for c in who)
         if 0 < people < figures.min_group and who != agreed:
             return True
     return False
