@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 PATTERNS = {"begin": "hatch", "none": "cross", "a1": "hatch", "unknown": "cross", "g1": "hatch"}
 DARK = frozenset({"a4", "g0"})
 MIN_INSIDE = 22  # a narrower segment puts its number after the bar
+CHAR_WIDTH = 7.6  # px, a generous mean for 13 px DejaVu Sans: a label cut to fit is never clipped
 
 
 @dataclass(frozen=True)
@@ -74,10 +75,11 @@ class Segment:
 @dataclass(frozen=True)
 class Bar:
     y: float
-    label: str
+    label: str  # cut to fit the label column; `full_label` is the whole text
     segments: list[Segment]
     after: str
     after_x: float
+    full_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -182,7 +184,20 @@ def _bar(row: Row, y: float, scale: float, layout: Layout) -> Bar:
     # A number that does not fit inside its segment goes after the bar, so none is lost.
     outside = [s.label for s in segments if not s.inside and s.label]
     after = " · ".join([*outside, row.after] if row.after else outside)
-    return Bar(y, row.label, segments, after, x + 6)
+    label = fit_label(row.label, layout.label_width - 10)
+    return Bar(y, label, segments, after, x + 6, row.label)
+
+
+def fit_label(text: str, width: float) -> str:
+    """The label, cut with '…' to fit `width` px; a trailing count such as ' (9)' is kept."""
+    room = int(width // CHAR_WIDTH)
+    if len(text) <= room:
+        return text
+    head, count = text, ""
+    if text.endswith(")") and " (" in text:
+        head, count = text[: text.rindex(" (")], text[text.rindex(" (") :]
+    keep = max(1, room - len(count) - 1)
+    return head[:keep].rstrip() + "…" + count
 
 
 def _legend(items: Sequence[tuple[str, str]], layout: Layout) -> list[LegendItem]:
