@@ -565,3 +565,18 @@ def test_a_plan_needs_a_team_report_of_its_school(
     other.write_text(plan.read_text().replace(SCHOOL, "De Linde"))
     refused = run("export", str(first), "--plan", str(other))
     assert refused.exit_code == 2 and "van De Linde" in refused.stderr
+
+
+def test_forget_school_erases_its_plans_too(two_years: tuple[Path, Path, Path]) -> None:
+    first, second, _plan = two_years
+    assert run("import", str(first), str(second)).exit_code == 0
+    only_one = run("forget", "--school", SCHOOL, "--respondent", "R1", "--yes")
+    assert only_one.exit_code == 0 and "plan" not in only_one.stderr
+    assert json.loads(run("export", str(first), "-f", "json").stdout)["plan"] is not None
+    result = run("forget", "--school", SCHOOL, "--yes")
+    assert result.exit_code == 0, result.stderr
+    assert "Ook 1 plan van OBS De Regenboog voorgoed: 2025/2026." in result.stderr
+    assert " en 1 plan verwijderd" in result.stderr
+    assert json.loads(run("export", str(first), "-f", "json").stdout)["plan"] is None
+    again = run("forget", "--school", SCHOOL, "--yes")
+    assert "er is niets verwijderd" in again.stderr

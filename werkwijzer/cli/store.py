@@ -384,13 +384,17 @@ def forget(
             if plan.missing_ids:
                 say(f"Scan {', '.join(map(str, plan.missing_ids))} staat niet in de database.")
             found = plan.found
-            if not found:
+            if not found and not plan.plan_years:
                 say("Geen bewaarde scans gevonden die hierbij passen; er is niets verwijderd.")
                 return
-            say(_count(len(found), "scan wordt", "scans worden") + " voorgoed verwijderd:")
+            if found:
+                say(_count(len(found), "scan wordt", "scans worden") + " voorgoed verwijderd:")
             for scan in found:
                 details = [scan.day.isoformat(), scan.school, scan.layer, scan.respondent]
                 say(f"  scan {scan.id} · " + " · ".join(d for d in details if d))
+            if plan.plan_years:
+                plans = _count(len(plan.plan_years), "plan", "plannen")
+                say(f"Ook {plans} van {school} voorgoed: {', '.join(plan.plan_years)}.")
             if not yes and not _confirmed():
                 say("Niets verwijderd.")
                 return
@@ -399,8 +403,11 @@ def forget(
     except StoreMissingError as exc:
         say(f"{exc.message} Er valt niets te vergeten.")
         return
+    plans = (
+        f" en {_count(outcome.plans_removed, 'plan', 'plannen')}" if outcome.plans_removed else ""
+    )
     say(
-        f"{_count(outcome.removed, 'scan', 'scans')} verwijderd uit {store.path}. De "
+        f"{_count(outcome.removed, 'scan', 'scans')}{plans} verwijderd uit {store.path}. De "
         "antwoordbestanden zelf staan nog waar ze stonden; verwijder die zelf als dat ook moet."
     )
     if not outcome.fully_cleaned:

@@ -28,6 +28,8 @@ def to_jsonable(
 
     `include` and `exclude` choose the fields of the outermost dataclass only.
     """
+    if value is None or isinstance(value, (str, int, float)):
+        return value  # most values are these: answered before the costlier checks
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {
             f.name: to_jsonable(getattr(value, f.name))

@@ -1,5 +1,8 @@
 """Forgetting scans (the AVG's right to erasure): which scans match, then erasing them for good.
 
+`forget --school` (the school as the only filter) erases the school's plans too: a plan can name
+people (its owners), and a school that leaves the database should leave nothing behind.
+
 A plan is made first, so the caller can show it and ask before anything is erased. Between the
 plan and the erasure new matching scans may arrive; `erase` says so, and they stay.
 """
@@ -7,7 +10,7 @@ plan and the erasure new matching scans may arrive; `erase` says so, and they st
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from werkwijzer.core.answers import read_answers
 from werkwijzer.core.model import Model
@@ -23,6 +26,7 @@ class ForgetPlan:
     respondent: str | None
     school: str | None
     by_id: bool
+    plan_years: list[str] = field(default_factory=list)  # the school's plans that go too
 
 
 @dataclass(frozen=True)
@@ -42,7 +46,9 @@ def plan_forget(
         require_exact_school(store, school)
     found = store.scans(ids=ids, respondent=respondent, school=school)
     missing = sorted(set(ids) - {s.id for s in store.scans(ids=ids)}) if ids else []
-    return ForgetPlan(found, missing, respondent, school, by_id=bool(ids))
+    whole_school = school is not None and not ids and respondent is None
+    years = store.plan_years(school) if whole_school and school is not None else []
+    return ForgetPlan(found, missing, respondent, school, by_id=bool(ids), plan_years=years)
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,7 @@ def plan_forget_files(
 
 
 def erase(store: Store, plan: ForgetPlan) -> Erased:
-    outcome = store.forget(ids=[s.id for s in plan.found])
+    plans_of = plan.school if plan.plan_years else None
+    outcome = store.forget(ids=[s.id for s in plan.found], plans_of=plans_of)
     still = [] if plan.by_id else store.scans(respondent=plan.respondent, school=plan.school)
     return Erased(outcome, len(still))

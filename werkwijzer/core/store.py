@@ -242,6 +242,7 @@ class ForgetOutcome:
     # file, and the old ones (with the deleted rows) stay in the database file itself until the
     # last connection closes and SQLite checkpoints.
     fully_cleaned: bool
+    plans_removed: int = 0
 
 
 def content_hash(answers: Answers) -> str:
@@ -359,17 +360,28 @@ class Store:
         ids: Sequence[int] = (),
         respondent: str | None = None,
         school: str | None = None,
+        *,
+        plans_of: str | None = None,
     ) -> ForgetOutcome:
-        """Delete for good: the rows, then VACUUM and a WAL checkpoint, so no copy stays behind."""
-        where, params = _forget_filter(ids, respondent, school)
+        """Delete for good: the rows, then VACUUM and a WAL checkpoint, so no copy stays behind.
+
+        `plans_of`: also every plan of that school (forget --school erases the school's plans).
+        """
+        removed = plans = 0
         with self._write():
-            removed = self._conn.execute(f"DELETE FROM scan WHERE {where}", params).rowcount
-        if not removed:
+            if ids or respondent is not None or school is not None:
+                where, params = _forget_filter(ids, respondent, school)
+                removed = self._conn.execute(f"DELETE FROM scan WHERE {where}", params).rowcount
+            if plans_of is not None:
+                plans = self._conn.execute(
+                    "DELETE FROM plan WHERE school_key = ?", (name_key(plans_of),)
+                ).rowcount
+        if not removed and not plans:
             return ForgetOutcome(0, True)
         with _translated(self.path):
             self._conn.execute("VACUUM")
             busy = self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
-        return ForgetOutcome(removed, fully_cleaned=not busy)
+        return ForgetOutcome(removed, fully_cleaned=not busy, plans_removed=plans)
 
     # --- reading ---
 
@@ -562,6 +574,15 @@ class Store:
                 (key, school, school_year, now, plan_text),
             )
         return known is None
+
+    def plan_years(self, school: str) -> list[str]:
+        """The school years for which a plan of this school is kept, oldest first."""
+        with _translated(self.path):
+            rows = self._conn.execute(
+                "SELECT school_year FROM plan WHERE school_key = ? ORDER BY school_year",
+                (name_key(school),),
+            ).fetchall()
+        return [str(row[0]) for row in rows]
 
     def plan_text(self, school: str, school_year: str) -> str | None:
         """The text of the plan kept for this school and school year, if any."""
