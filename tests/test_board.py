@@ -299,6 +299,7 @@ def test_board_markdown_html_and_xlsx_show_the_schools(tmp_path: Path, model: Mo
     out = run("export", *map(str, folders), "--board")
     assert out.exit_code == 0, out.stderr
     tokens = markdown_tokens(out.stdout)
+    assert tokens[1].content == "Bestuursoverzicht werkwijzer-quickscan"
     h2 = [tokens[i + 1].content for i, t in enumerate(tokens) if t.tag == "h2" and t.nesting == 1]
     assert h2.index("De scholen naast elkaar") == h2.index("Waar het team staat") + 1
     first = document["aspects"][0]

@@ -120,7 +120,7 @@ def team_html(team: TeamResult, context: RenderContext) -> str:
     from werkwijzer.render.team_markdown import all_actions, header_parts
 
     model = context.model
-    heading = team.title or tt.TITLE
+    heading = tt.report_title(team)
     return _page(
         "team.html.j2",
         page_title=heading,

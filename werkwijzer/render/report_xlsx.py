@@ -235,7 +235,7 @@ def _notes(model: Model, team: TeamResult) -> tuple[list[str], list[list[Cell]]]
     from werkwijzer.render.team_markdown import header_parts
 
     lines = [
-        team.title or tt.TITLE,
+        tt.report_title(team),
         " · ".join(header_parts(team)),
         *tt.privacy_texts(model, team),
         "Respondenten: alleen van groepen met minstens "

@@ -31,7 +31,6 @@ from werkwijzer.render.notes_markdown import team_notes_markdown
 from werkwijzer.render.plan_markdown import jaarplan_blocks, review_blocks
 from werkwijzer.render.team_text import (
     SECTIONS,
-    TITLE,
     briefly,
     gap_text,
     group_label,
@@ -40,6 +39,7 @@ from werkwijzer.render.team_text import (
     one_group_text,
     phase_lower,
     privacy_texts,
+    report_title,
     row_label,
     row_phase,
     rules,
@@ -53,7 +53,7 @@ from werkwijzer.render.text import dutch_date, percent
 def team_markdown(team: TeamResult, context: RenderContext) -> str:
     model = context.model
     blocks = [
-        heading(1, team.title or TITLE),
+        heading(1, report_title(team)),
         header_line(team),
         *_who(model, team),
         *_where(model, team),

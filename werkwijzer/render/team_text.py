@@ -13,6 +13,7 @@ from werkwijzer.core.team_questions import group_name
 from werkwijzer.render.text import reached_rule
 
 TITLE = "Teamrapport werkwijzer-quickscan"
+BOARD_TITLE = "Bestuursoverzicht werkwijzer-quickscan"
 LEADERSHIP_LABEL = "zelfbeoordeling van de leiding"
 
 SECTIONS = {
@@ -210,3 +211,8 @@ def one_group_text(team: TeamResult) -> str | None:
             "verschillend zien, is hier niet te lezen."
         )
     return "Er staat maar één groep apart in dit rapport; groepen zijn hier niet te vergelijken."
+
+
+def report_title(team: TeamResult) -> str:
+    """The title given, else the team report's own; a board overview says it is one."""
+    return team.title or (BOARD_TITLE if team.schools_apart else TITLE)
