@@ -28,6 +28,7 @@ class Layout:
     bar_gap: int = 6
     block_gap: int = 12
     heading_height: int = 24
+    min_inside: float = MIN_INSIDE  # a narrower segment puts its number after the bar
 
 
 WIDE = Layout()
@@ -173,7 +174,7 @@ def _bar(row: Row, y: float, scale: float, layout: Layout) -> Bar:
                     kind=part.kind,
                     label=part.label,
                     spoken=part.spoken,
-                    inside=width >= MIN_INSIDE,
+                    inside=width >= layout.min_inside,
                     pattern=PATTERNS.get(part.kind),
                     dark=part.kind in DARK,
                 )
