@@ -121,7 +121,6 @@ def _school(
         "id": f"school-{n + 1}",
         "name": school.school,
         "several": several,
-        "summary": _summary(school),
         "charts": [
             {
                 "aspect": name,
@@ -134,11 +133,6 @@ def _school(
             for aspect_id, name in aspects
         ],
     }
-
-
-def _summary(school: SchoolTrend) -> str:
-    counted = ", ".join(f"{y.school_year}: {y.respondents}" for y in school.years)
-    return f"Respondenten per schooljaar: {counted}."
 
 
 def _aspect_of(year: TrendYear, aspect_id: str) -> TrendAspect | None:
