@@ -230,6 +230,10 @@ def test_the_title_names_the_school_and_the_years(model: Model) -> None:
         root.all("h1")[0].text() == f"Trend: {SCHOOL} en De Linde, 2022/2023 tot en met 2025/2026"
     )
     assert [h.text() for h in root.all("h2")] == [SCHOOL, "De Linde"]
+    # a school without a year to show gets a line per year, no charts or tables of nothing
+    assert len(root.all("svg", class_="chart")) == 2 and len(root.all("table")) == 2
+    linde = root.all("section", id="school-2")[0]
+    assert [li.text() for li in linde.all("li")] == [f"2025/2026 (1): {HIDDEN}."]
     assert [a.attrs["href"] for a in root.all("a")] == ["#school-1", "#school-2"]
     assert "2 scans horen bij geen school" in root.text()
     many = Trend(

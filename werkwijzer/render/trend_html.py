@@ -121,6 +121,12 @@ def _school(
         "id": f"school-{n + 1}",
         "name": school.school,
         "several": several,
+        # No year to show: a line per year instead of charts and tables of nothing but that.
+        "hidden_years": (
+            []
+            if any(y.shown for y in school.years)
+            else [f"{y.school_year} ({y.respondents}): {HIDDEN}." for y in school.years]
+        ),
         "charts": [
             {
                 "aspect": name,
