@@ -25,6 +25,8 @@ FORMS = {
     "trend, alle scholen (scherm)": ["history"],
     "trend, alle scholen (--json)": ["history", "--json"],
     "trend, één school (scherm)": ["history", "--school", "IKC School 007"],
+    "trend, één school (html)": ["history", "--school", "IKC School 007", "--format", "html"],
+    "trend, alle scholen (html)": ["history", "--format", "html"],
     "losse scans (--scans --json)": ["history", "--scans", "--json"],
     "losse scans (--scans, scherm)": ["history", "--scans"],
 }

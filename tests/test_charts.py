@@ -27,3 +27,8 @@ def test_every_cut_label_fits(name: str, count: int, width: int) -> None:
     else:
         assert cut.endswith(f"… ({count})")
         assert len(cut) <= max(width // CHAR_WIDTH, len(f"x… ({count})"))
+
+
+def test_an_empty_label_stays_empty() -> None:
+    # Charts whose bars carry their label elsewhere (the trend) have no label column at all.
+    assert fit_label("", 0) == ""

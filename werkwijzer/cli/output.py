@@ -115,17 +115,9 @@ def suffix_format(output: Path) -> Format:
 
 def emit(document: object, fmt: Format, output: Path | None, context: RenderContext) -> None:
     """Render `document` in `fmt` and write it to stdout, or atomically to `output`."""
-    from werkwijzer.core.errors import WerkwijzerError
-    from werkwijzer.render.registry import FORMAT_NAMES, formats_of, renderer
+    from werkwijzer.render.registry import formats_of, renderer
 
-    possible = formats_of(document)
-    if fmt not in possible or (fmt == "terminal" and output is not None):
-        files = [FORMAT_NAMES[f] for f in possible if f != "terminal" or output is None]
-        raise WerkwijzerError(
-            f"Dit kan niet als {FORMAT_NAMES[fmt]}"
-            + (" in een bestand" if output is not None and fmt == "terminal" else "")
-            + f"; kies uit: {', '.join(files)}."
-        )
+    refuse_unless(formats_of(document), fmt, output)
     render = renderer(document, fmt)
     if fmt == "terminal":
         render(stdout_console(), document, context)
@@ -134,6 +126,21 @@ def emit(document: object, fmt: Format, output: Path | None, context: RenderCont
     if fmt == "json":
         data = json_text(data, to_stdout=output is None)
     write_output(data.encode("utf-8") if isinstance(data, str) else data, output)
+
+
+def refuse_unless(possible: list[Format], fmt: Format, output: Path | None) -> None:
+    """Exit 2 with the formats that can be made, unless `fmt` is one of `possible` (the screen
+    only when there is no -o). A command that knows its document's kind checks before it reads."""
+    from werkwijzer.core.errors import WerkwijzerError
+    from werkwijzer.render.registry import FORMAT_NAMES
+
+    if fmt not in possible or (fmt == "terminal" and output is not None):
+        files = [FORMAT_NAMES[f] for f in possible if f != "terminal" or output is None]
+        raise WerkwijzerError(
+            f"Dit kan niet als {FORMAT_NAMES[fmt]}"
+            + (" in een bestand" if output is not None and fmt == "terminal" else "")
+            + f"; kies uit: {', '.join(files)}."
+        )
 
 
 def json_text(data: object, *, to_stdout: bool) -> str:

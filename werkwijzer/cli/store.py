@@ -147,13 +147,25 @@ def history(
     model_dir: ModelOption = None,
 ) -> None:
     """Toon per school en schooljaar de fasen van het team; met --scans de losse scans."""
-    from werkwijzer.cli.output import choose_format, emit, say
+    from werkwijzer.cli.output import choose_format, emit, refuse_unless, say
+    from werkwijzer.core.errors import WerkwijzerError
     from werkwijzer.core.periods import parse_period
     from werkwijzer.core.sides import find_school
     from werkwijzer.core.store import Store, StoreMissingError, db_path
     from werkwijzer.render.context import RenderContext
+    from werkwijzer.render.registry import FORMAT_NAMES, formats_of_kind
 
     chosen = choose_format(format, output, "terminal", json=json, markdown=markdown)
+    # Refused before anything is read, also when no scan fits: the list of scans is no report.
+    try:
+        refuse_unless(formats_of_kind("History" if scans else "Trend"), chosen, output)
+    except WerkwijzerError as exc:
+        if scans and chosen in formats_of_kind("Trend"):
+            raise WerkwijzerError(
+                f"{exc.message} De trend (history zonder --scans) kan wel als "
+                f"{FORMAT_NAMES[chosen]}."
+            ) from None
+        raise
     start = parse_period(since).start if since is not None else None
     model = load(model_dir)
     layer_id = _layer(model, layer) if layer is not None else None

@@ -367,9 +367,12 @@ class Store:
 
         `plans_of`: also every plan of that school (forget --school erases the school's plans).
         """
+        scans = bool(ids) or respondent is not None or school is not None
+        if not scans and plans_of is None:
+            raise ValueError("forget needs ids, a respondent, a school or plans_of")
         removed = plans = 0
         with self._write():
-            if ids or respondent is not None or school is not None:
+            if scans:
                 where, params = _forget_filter(ids, respondent, school)
                 removed = self._conn.execute(f"DELETE FROM scan WHERE {where}", params).rowcount
             if plans_of is not None:

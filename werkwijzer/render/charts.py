@@ -29,6 +29,7 @@ class Layout:
     bar_gap: int = 6
     block_gap: int = 12
     heading_height: int = 24
+    min_inside: float = MIN_INSIDE  # a narrower segment puts its number after the bar
 
 
 WIDE = Layout()
@@ -175,7 +176,7 @@ def _bar(row: Row, y: float, scale: float, layout: Layout) -> Bar:
                     kind=part.kind,
                     label=part.label,
                     spoken=part.spoken,
-                    inside=width >= MIN_INSIDE,
+                    inside=width >= layout.min_inside,
                     pattern=PATTERNS.get(part.kind),
                     dark=part.kind in DARK,
                 )
@@ -191,7 +192,7 @@ def _bar(row: Row, y: float, scale: float, layout: Layout) -> Bar:
 def fit_label(text: str, width: float) -> str:
     """The label, cut with '…' to fit `width` px; a trailing count such as ' (9)' is kept."""
     room = int(width // CHAR_WIDTH)
-    if len(text) <= room:
+    if not text or len(text) <= room:
         return text
     head, count = text, ""
     if text.endswith(")") and " (" in text:

@@ -53,6 +53,7 @@ RENDERERS: Final[dict[tuple[str, Format], str]] = {
     ("History", "terminal"): _R + "compare_terminal:render_history",
     ("Trend", "terminal"): _R + "trend_terminal:render_trend",
     ("Trend", "markdown"): _R + "trend_markdown:trend_markdown",
+    ("Trend", "html"): _R + "trend_html:trend_html",
     ("Model", "terminal"): _R + "result_terminal:render_model_summary",
     ("AspectsView", "terminal"): _R + "lookup_terminal:render_aspects",
     ("AspectsView", "markdown"): _R + "lookup_markdown:aspects_markdown",
@@ -78,8 +79,13 @@ def kind(document: object) -> str:
 
 def formats_of(document: object) -> list[Format]:
     """The formats this document can be written in, in the order of FORMATS."""
-    name = kind(document)
-    return [f for f in FORMATS if (name, f) in RENDERERS or (f == "json" and _dataclass(document))]
+    return formats_of_kind(kind(document), json=_dataclass(document))
+
+
+def formats_of_kind(name: str, *, json: bool = True) -> list[Format]:
+    """The formats of a kind of document (its class name), before one is built; `json`: it is a
+    dataclass, which always serialises."""
+    return [f for f in FORMATS if (name, f) in RENDERERS or (f == "json" and json)]
 
 
 def renderer(document: object, fmt: Format) -> Callable[..., Any]:
