@@ -64,7 +64,9 @@ def three_years(tmp_path: Path, model: Model) -> Path:
 
 
 def trend_json(*args: str) -> dict[str, Any]:
-    result = run("history", "--json", *args)
+    """The trend as JSON; these small test years show from 3 respondents unless told otherwise."""
+    given = args if "--min-group" in args else (*args, "--min-group", "3")
+    result = run("history", "--json", *given)
     assert result.exit_code == 0, result.stderr
     data: dict[str, Any] = json.loads(result.stdout)
     jsonschema.validate(data, json.loads(run("schema", "trend").stdout))
@@ -93,6 +95,14 @@ def test_the_trend_of_a_school(three_years: Path, model: Model) -> None:
     assert shown["schools"][0]["years"][3]["shown"] is True
 
 
+def test_the_trend_hides_years_below_five_by_default(three_years: Path) -> None:
+    # The team report's rule: no figure about fewer than five people.
+    result = run("history", "--json", "--school", "regenboog")
+    data = json.loads(result.stdout)
+    assert data["min_group"] == 5
+    assert [y["shown"] for y in data["schools"][0]["years"]] == [False] * 4
+
+
 def test_every_school_and_the_filters(three_years: Path) -> None:
     data = trend_json()
     assert [s["school"] for s in data["schools"]] == ["De Linde", SCHOOL]
@@ -103,7 +113,7 @@ def test_every_school_and_the_filters(three_years: Path) -> None:
 
 
 def test_the_trend_at_80_columns(three_years: Path, model: Model) -> None:
-    result = run("history", "--school", "regenboog", env={"COLUMNS": "80"})
+    result = run("history", "--school", "regenboog", "--min-group", "3", env={"COLUMNS": "80"})
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     assert max(len(line) for line in lines) <= 80
@@ -119,7 +129,7 @@ def test_the_trend_at_80_columns(three_years: Path, model: Model) -> None:
 
 
 def test_the_trend_in_markdown(three_years: Path, model: Model) -> None:
-    result = run("history", "--school", "regenboog", "--markdown")
+    result = run("history", "--school", "regenboog", "--markdown", "--min-group", "3")
     tokens = MarkdownIt("commonmark").enable("table").parse(result.stdout)
     headings = [t.content for h, t in itertools.pairwise(tokens) if h.type == "heading_open"]
     assert headings == [f"Trend: {SCHOOL}", *(a.name for a in model.aspects)]

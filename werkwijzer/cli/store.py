@@ -138,7 +138,7 @@ def history(
             min=1,
             help="Een schooljaar met minder respondenten toont geen cijfers (niet bij --scans).",
         ),
-    ] = 3,
+    ] = 5,  # core.team.DEFAULT_MIN_GROUP: the same rule as the team report
     format: FormatOption = None,
     output: OutputOption = None,
     json: JsonOption = False,
