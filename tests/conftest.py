@@ -8,7 +8,8 @@ import os
 import re
 import shutil
 import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections import Counter
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, cast
 
@@ -295,3 +296,55 @@ def browser() -> Iterator[Any]:
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+
+
+Figure = tuple[frozenset[Any], Sequence[int]]  # whom it covers; [respondents, begin, ..., none]
+
+
+def try_every_sum(
+    found: Sequence[Figure], size: Mapping[Any, int], min_group: int, agreed: Collection[Any]
+) -> int:
+    """Combine the figures of a report with signs -1, 0, +1, as a reader could; return how many
+    combinations describe a set of people. Each such set (every unit counted once or not at all;
+    otherwise it is no group of people) must get its real numbers, and have no 1 to min_group - 1
+    people unless it is one of `agreed` (the leadership that agreed to be shown)."""
+    tried = 0
+    for signs in itertools.product((-1, 0, 1), repeat=len(found)):
+        cover: Counter[Any] = Counter()
+        for sign, (units, _numbers) in zip(signs, found, strict=True):
+            for unit in units:
+                cover[unit] += sign
+        if any(c not in (0, 1) for c in cover.values()):
+            continue
+        who = frozenset(unit for unit, c in cover.items() if c == 1)
+        derived = [
+            sum(s * numbers[k] for s, (_u, numbers) in zip(signs, found, strict=True))
+            for k in range(5)
+        ]
+        tried += 1
+        assert derived[0] == sum(size[unit] for unit in who), (signs, derived)
+        assert all(c >= 0 for c in derived[1:]) and sum(derived[1:]) == derived[0]
+        if 0 < derived[0] < min_group:
+            assert who in agreed, (signs, sorted(who, key=str), derived)
+    return tried
+
+
+def offline_page(browser: Any, viewport: Mapping[str, int]) -> Any:
+    """A page in a context of its own that records every request (`page.requests`), console
+    message and dialog, and aborts any request that would leave the file system. The caller
+    closes `page.context`."""
+    context = browser.new_context(viewport=dict(viewport))
+    page = context.new_page()
+    page.requests, page.console, page.dialogs = [], [], []
+
+    def route(handle: Any) -> None:
+        page.requests.append(handle.request.url)
+        if handle.request.url.startswith("file://"):
+            handle.continue_()
+        else:
+            handle.abort()
+
+    page.route("**/*", route)
+    page.on("console", lambda message: page.console.append(message.text))
+    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+    return page

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import run
+from conftest import offline_page, run
 from test_board import BOARDS, make_board
 from test_plan import team
 
@@ -68,14 +68,9 @@ def plan_page(tmp_path_factory: pytest.TempPathFactory, model: Model) -> Path:
 
 @pytest.fixture
 def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    opened = context.new_page()
-    opened.requests = []
-    opened.dialogs = []
-    opened.on("request", lambda request: opened.requests.append(request.url))
-    opened.on("dialog", lambda dialog: (opened.dialogs.append(dialog.message), dialog.dismiss()))
+    opened = offline_page(browser, {"width": 1280, "height": 720})
     yield opened
-    context.close()
+    opened.context.close()
 
 
 def shots(tmp_path: Path) -> Path:

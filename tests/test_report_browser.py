@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from conftest import answers_for, run, write_answers_file
+from conftest import answers_for, offline_page, run, write_answers_file
 from pypdf import PdfReader
 from regenboog import regenboog
 
@@ -56,24 +56,9 @@ def reports(tmp_path_factory: pytest.TempPathFactory, model: Model) -> dict[str,
 @pytest.fixture
 def page(browser: Any) -> Iterator[Any]:
     """A page at projector size that records every request and aborts any that leaves the file."""
-    context = browser.new_context(viewport=PROJECTOR)
-    opened = context.new_page()
-    opened.requests = []
-    opened.console = []
-    opened.dialogs = []
-
-    def route(handle: Any) -> None:
-        opened.requests.append(handle.request.url)
-        if handle.request.url.startswith("file://"):
-            handle.continue_()
-        else:
-            handle.abort()
-
-    opened.route("**/*", route)
-    opened.on("console", lambda message: opened.console.append(message.text))
-    opened.on("dialog", lambda dialog: (opened.dialogs.append(dialog.message), dialog.dismiss()))
+    opened = offline_page(browser, PROJECTOR)
     yield opened
-    context.close()
+    opened.context.close()
 
 
 def test_charts_are_drawn_with_their_numbers(page: Any, reports: dict[str, Path]) -> None:

@@ -22,8 +22,7 @@ from conftest import run, write_answers_file
 
 from werkwijzer.core.answers import Answers, AnswerValue
 from werkwijzer.core.model import LayerId, Model
-from werkwijzer.core.sheets import REPORT_CSV_HEADER, SheetError, column_letter, read_sheet
-from werkwijzer.render.report_csv import HEADER
+from werkwijzer.core.sheets import SheetError, column_letter, read_sheet
 
 Cell = Any
 WHEN = dt.datetime(2026, 11, 20, 14, 5, 33)
@@ -237,10 +236,6 @@ def test_a_folder_holds_sheets_and_files_but_not_reports(tmp_path: Path, model: 
     assert again.exit_code == 0, again.stderr
     assert json.loads(again.stdout)["respondents"] == 8
     assert f"{folder / 'teamrapport.csv'} is een rapport van werkwijzer export" in again.stderr
-
-
-def test_report_header_is_the_csv_report_header() -> None:
-    assert REPORT_CSV_HEADER == HEADER
 
 
 # --- how columns and answers are recognised ------------------------------------------------------

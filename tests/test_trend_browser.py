@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import run
+from conftest import offline_page, run
 from pypdf import PdfReader
 from trend_school import SCHOOL, five_years
 
@@ -54,21 +54,8 @@ def open_page(browser: Any) -> Iterator[Any]:
     contexts = []
 
     def opener(path: Path, viewport: dict[str, int]) -> Any:
-        context = browser.new_context(viewport=viewport)
-        contexts.append(context)
-        page = context.new_page()
-        page.requests = []
-        page.dialogs = []
-
-        def route(handle: Any) -> None:
-            page.requests.append(handle.request.url)
-            if handle.request.url.startswith("file://"):
-                handle.continue_()
-            else:
-                handle.abort()
-
-        page.route("**/*", route)
-        page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
+        page = offline_page(browser, viewport)
+        contexts.append(page.context)
         page.goto(path.as_uri())
         return page
 

@@ -22,19 +22,12 @@ from collections.abc import Iterable, Sequence
 
 from werkwijzer.core.model import PHASE_IDS
 from werkwijzer.core.result import Result
+from werkwijzer.core.sheets import REPORT_CSV_HEADER
 from werkwijzer.core.team import BOARD_LAYER, TeamResult
 from werkwijzer.render.context import RenderContext
 
-HEADER = (
-    "respondent",
-    "group",
-    "aspect",
-    "aspect_name",
-    "phase",
-    "score",
-    "aspect_phase",
-    "school",
-)
+# One header, kept where the reader of answer sheets can see it too: it skips these reports.
+HEADER = REPORT_CSV_HEADER
 
 
 def individual_csv(result: Result, context: RenderContext) -> bytes:
