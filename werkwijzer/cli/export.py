@@ -161,8 +161,9 @@ def export(
         raise WerkwijzerError(
             "--plan hoort bij een teamrapport, van twee of meer antwoordbestanden."
         )
+    board_report = isinstance(made.document, TeamResult) and bool(made.document.schools_apart)
     if to_file:
-        output = _free_name(made.source, chosen)
+        output = _free_name("bestuursoverzicht" if board_report else None, made.source, chosen)
     context = RenderContext(
         model,
         title=title,
@@ -177,6 +178,8 @@ def export(
     if output is not None:
         count = len(collected.respondents)
         what = "Rapport" if count == 1 else f"Teamrapport van {count} respondenten"
+        if board_report:
+            what = f"Bestuursoverzicht van {count} respondenten"
         where = f" (in {output.resolve().parent})" if to_file else ""
         hint = " Open het in je browser." if chosen == "html" else ""
         say(f"{what} geschreven naar {output}{where}.{hint}")
@@ -207,9 +210,9 @@ def _file_for_terminal(no_format: bool, chosen: str) -> bool:
     return sys.stdout.isatty() and (no_format or chosen in ("html", "xlsx"))
 
 
-def _free_name(source: str | None, fmt: str) -> Path:
+def _free_name(stem: str | None, source: str | None, fmt: str) -> Path:
     """A new file in the current folder: never one that is already there (it may be last year's)."""
-    stem = f"rapport-{Path(source).stem}" if source else "teamrapport"
+    stem = stem or (f"rapport-{Path(source).stem}" if source else "teamrapport")
     suffix = ".xlsx" if fmt == "xlsx" else ".html"
     candidate = Path(stem + suffix)
     n = 2

@@ -152,6 +152,7 @@ def collect(
     respondents = []
     scorer = Scorer(model)
     seen: dict[str, str] = {}
+    copies: list[tuple[str, str]] = []  # (the copy, the file it copies)
     for name in files:
         documents, sheet_notes = read_documents(name, model, layer)
         notes += sheet_notes
@@ -159,18 +160,31 @@ def collect(
             # Whole files only: two rows of a sheet with the same answers are two people.
             digest = content_hash(answers) if source == name else None
             if digest is not None and digest in seen:
-                notes.append(
-                    f"{printable(source)} heeft precies dezelfde inhoud als "
-                    f"{printable(seen[digest])} (hetzelfde bestand, ook hier neergezet?); "
-                    "het telt één keer mee."
-                )
+                copies.append((source, seen[digest]))
                 continue
             if digest is not None:
                 seen[digest] = source
             respondents.append(Respondent(source, answers, scorer.score(answers)))
+    notes += _copies_note(copies)
     _refuse_twice_named(respondents)
     notes += check_mix(respondents, model, allow_mixed=allow_mixed, board=board)
     return Collected(respondents, notes)
+
+
+def _copies_note(copies: Sequence[tuple[str, str]]) -> list[str]:
+    """One line per copied file; for many (a board member's file in every school's folder) one."""
+    if len(copies) <= _LISTED:
+        return [
+            f"{printable(copy)} heeft precies dezelfde inhoud als {printable(original)} "
+            "(hetzelfde bestand, ook hier neergezet?); het telt één keer mee."
+            for copy, original in copies
+        ]
+    first, original = copies[0]
+    return [
+        f"{len(copies)} bestanden hebben precies dezelfde inhoud als een ander bestand, zoals "
+        f"{printable(first)} en {printable(original)} (hetzelfde bestand, ook in een andere map "
+        "neergezet?); elk telt één keer mee."
+    ]
 
 
 def _refuse_twice_named(respondents: Sequence[Respondent]) -> None:
