@@ -859,6 +859,10 @@ def summary_of_result_json(text: str) -> str:
     return json.dumps(compact, separators=(",", ":"))
 
 
+_SUMMARY_PHASES = frozenset((None, *PHASE_IDS))
+_SUMMARY_SCORE = (int, float, type(None))
+
+
 def _summary_record(row: tuple[Any, ...], result_json: Callable[[int], str]) -> ScanSummary:
     """A row of _SUMMARY_COLUMNS. Every werkwijzer writes the summary with the row; should one
     lack it all the same, it is made from the stored result."""
@@ -871,12 +875,15 @@ def _summary_record(row: tuple[Any, ...], result_json: Callable[[int], str]) -> 
     if not all(name is None or isinstance(name, str) for name in (school, respondent)):
         raise TypeError("a name that is no text")
     _day(recorded_at[:10])
-    compact = json.loads(summary)
-    for phase, *scores in compact.values():
-        if phase not in (None, *PHASE_IDS) or len(scores) != len(PHASE_IDS):
+    aspects = []
+    for aspect, (phase, begin, tussen, gevorderd) in json.loads(summary).items():
+        # One pass, as this runs for every stored scan: an unhashable phase raises TypeError.
+        if phase not in _SUMMARY_PHASES:
             raise ValueError("a summary that is not one")
-        if not all(v is None or isinstance(v, int | float) for v in scores):
+        scores = (begin, tussen, gevorderd)
+        if not all(isinstance(v, _SUMMARY_SCORE) for v in scores):
             raise ValueError("a score that is no number")
+        aspects.append(AspectSummary(aspect, phase, scores))
     return ScanSummary(
         id_,
         recorded_at,
@@ -886,7 +893,7 @@ def _summary_record(row: tuple[Any, ...], result_json: Callable[[int], str]) -> 
         respondent,
         _day(scan_date) if scan_date else None,
         version,
-        [AspectSummary(aspect, v[0], (v[1], v[2], v[3])) for aspect, v in compact.items()],
+        aspects,
     )
 
 

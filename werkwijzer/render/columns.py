@@ -9,11 +9,12 @@ the lines are written as they are, which is several times faster still.
 
 from __future__ import annotations
 
+import functools
 import textwrap
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from rich.cells import cell_len
+from rich.cells import cell_len as rich_cell_len
 from rich.console import Console
 from rich.text import Text
 
@@ -106,8 +107,18 @@ def _row(
 def _wrapped(lines: Cell, width: int) -> list[Line]:
     out: list[Line] = []
     for text, style in lines:
-        if cell_len(text) <= width:
-            out.append((text, style))
-            continue
-        out += [(part, style) for part in textwrap.wrap(text, width, break_on_hyphens=False)]
+        out += [(part, style) for part in _wrap(text, width)]
     return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _wrap(text: str, width: int) -> tuple[str, ...]:
+    """A cell's text cut into lines; cached, as a long list repeats the same phase names."""
+    if cell_len(text) <= width:
+        return (text,)
+    return tuple(textwrap.wrap(text, width, break_on_hyphens=False))
+
+
+def cell_len(text: str) -> int:
+    """Terminal columns of `text`: its length when plain ASCII, else as rich measures it."""
+    return len(text) if text.isascii() else rich_cell_len(text)
