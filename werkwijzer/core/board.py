@@ -44,36 +44,28 @@ T = TypeVar("T")
 
 def with_schools(model: Model, respondents: Sequence[Respondent], team: TeamResult) -> TeamResult:
     """The team result with its schools side by side; unchanged when one school answered."""
-    figures = _figures(respondents, team)
-    schools = sorted(
-        {s for (layer, s) in figures.cells if layer != BOARD_LAYER},
-        key=lambda s: (s is None, s or ""),
-    )
-    if len(schools) < 2:
+    counted = {c.layer for c in team.layers if c.counted}
+    members: dict[str | None, list[Respondent]] = {}
+    for r in respondents:
+        if r.answers.layer in counted and r.answers.layer != BOARD_LAYER:
+            members.setdefault(_school(r), []).append(r)
+    if len(members) < 2:
         return team
-    members = Counter(s for (layer, s), n in figures.cells.items() for _ in range(n) if s != BOARD)
+    schools = sorted(members, key=lambda s: (s is None, s or ""))
     folds: dict[str | None, Fold | None] = {
-        s: "small_group" if members[s] < team.min_group else None for s in schools
+        s: "small_group" if len(members[s]) < team.min_group else None for s in schools
     }
-    shown = sorted((s for s in schools if folds[s] is None), key=lambda s: members[s])
+    shown = sorted((s for s in schools if folds[s] is None), key=lambda s: len(members[s]))
+    figures = _figures(respondents, team)
     kept = _safe_part(shown, lambda part: dataclasses.replace(figures, schools=frozenset(part)))
     folds.update({s: "back_calculation" for s in shown if s not in kept})
-    names = {_school(r): r.answers.school for r in reversed(respondents)}
-    counted = {c.layer for c in team.layers if c.counted}
     groups = []
     for s in schools:
-        people = [
-            person_figures(model, r)
-            for r in respondents
-            if folds[s] is None
-            and r.answers.layer in counted
-            and r.answers.layer != BOARD_LAYER
-            and _school(r) == s
-        ]
+        people = [person_figures(model, r) for r in members[s]] if folds[s] is None else []
         groups.append(
             SchoolGroup(
-                school=names[s],
-                respondents=members[s],
+                school=members[s][0].answers.school,  # the first spelling met
+                respondents=len(members[s]),
                 shown=folds[s] is None,
                 folded=folds[s],
                 aspects={a.id: group_result(None, people, a.id) for a in model.aspects}
