@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import os
+import random
 import re
 import shutil
 import sys
@@ -94,6 +95,23 @@ def answers_for(
         },
         **meta,
     )
+
+
+def varied_answers(
+    model: Model, layer: LayerId, seed: int, *, unknown: float = 0.0, **meta: Any
+) -> Answers:
+    """A made-up respondent of `layer`: a level drawn from `seed`, lower answers in later phases,
+    a little noise, and with `unknown` that share of 'weet ik niet'."""
+    rng = random.Random(seed)
+    level = rng.choice([0.2, 0.5, 0.8, 1.0])
+
+    def pick(_a: str, phase: PhaseId, _i: str) -> int | None:
+        if unknown and rng.random() < unknown:
+            return None
+        value = level - 0.35 * PHASE_IDS.index(phase) + rng.uniform(-0.2, 0.2)
+        return 1 + round(3 * max(0.0, min(1.0, value)))
+
+    return answers_for(model, layer, pick, **meta)
 
 
 def write_answers_file(path: Path, model: Model, answers: Answers) -> Path:

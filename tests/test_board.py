@@ -16,13 +16,12 @@ import datetime as dt
 import io
 import itertools
 import json
-import random
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import answers_for, run, try_every_sum, write_answers_file
+from conftest import run, try_every_sum, varied_answers, write_answers_file
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -30,7 +29,7 @@ from markdown_it.token import Token
 from openpyxl import load_workbook
 
 from werkwijzer.core.board_privacy import BOARD, Cell, Figures, leak
-from werkwijzer.core.model import PHASE_IDS, LayerId, Model
+from werkwijzer.core.model import LayerId, Model
 
 # school -> layer -> respondents; the school "" stands for the board members' own files.
 Board = dict[str, dict[LayerId, int]]
@@ -104,20 +103,10 @@ def make_board(folder: Path, model: Model, board: Board, copies: bool = False) -
         folders.append(where)
         for layer, count in layers.items():
             for _ in range(count):
-                rng = random.Random(n)
-                level = rng.choice([0.2, 0.5, 0.8, 1.0])
-
-                def pick(
-                    _a: str, phase: str, _i: str, rng: random.Random = rng, level: float = level
-                ) -> int | None:
-                    drop = 0.35 * PHASE_IDS.index(phase)
-                    value = level - drop + rng.uniform(-0.2, 0.2)
-                    return 1 + round(3 * max(0.0, min(1.0, value)))
-
-                answers = answers_for(
+                answers = varied_answers(
                     model,
                     layer,
-                    pick,
+                    n,
                     respondent=f"Persoon {n}",
                     school=school or "Stichting De Linde",
                     date=dt.date(2026, 10, 1),

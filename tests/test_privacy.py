@@ -13,16 +13,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-import random
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import answers_for, run, try_every_sum, write_answers_file
+from conftest import run, try_every_sum, varied_answers, write_answers_file
 from openpyxl import load_workbook
 
-from werkwijzer.core.model import PHASE_IDS, LayerId, Model
+from werkwijzer.core.model import LayerId, Model
 
 Team = dict[LayerId, int]
 TEAMS: list[tuple[str, Team, tuple[str, ...]]] = [
@@ -43,18 +42,9 @@ def make_team(folder: Path, model: Model, team: Team) -> None:
     n = 0
     for layer, count in team.items():
         for _ in range(count):
-            rng = random.Random(n)
-            level = rng.choice([0.2, 0.5, 0.8, 1.0])
-
-            def pick(
-                _a: str, phase: str, _i: str, rng: random.Random = rng, level: float = level
-            ) -> int | None:
-                if rng.random() < 0.06:
-                    return None
-                drop = 0.35 * PHASE_IDS.index(phase)
-                return 1 + round(3 * max(0.0, min(1.0, level - drop + rng.uniform(-0.2, 0.2))))
-
-            answers = answers_for(model, layer, pick, respondent=f"Persoon {n}", school="OBS X")
+            answers = varied_answers(
+                model, layer, n, unknown=0.06, respondent=f"Persoon {n}", school="OBS X"
+            )
             write_answers_file(folder / f"persoon-{n}.yaml", model, answers)
             n += 1
 
